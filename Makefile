@@ -1,0 +1,67 @@
+# Every target bootstraps what it needs: uv (installed with pip when missing), then the environment
+# from uv.lock. On a fresh machine `make test` and `make contract` are the only commands needed.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.8
+UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
+RUN := $(UV) run --frozen --no-sync
+PY := $(RUN) python
+VENDOR_PAGES := $(wildcard openapi/vendor/pages/*.md)
+BUNDLES := $(wildcard openapi/bundles/*.yaml)
+BUILD := build
+
+.PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+
+$(CURDIR)/.tools/bin/uv:
+	python3 -m pip install --quiet --disable-pip-version-check --target .tools "uv==$(UV_VERSION)"
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+env: .venv/.synced  ## build the environment from uv.lock
+
+extract: env  ## re-extract openapi/vendor/*.yaml from the vendor pages, byte for byte
+	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor
+
+bundle: env  ## write openapi/bundles/*.yaml from openapi/bundles.yaml
+	$(PY) -m scripts.bundle
+
+lint-spec: env  ## validate the bundles; every finding must be registered in openapi/deviations.yaml
+	$(PY) -m scripts.lint_spec $(BUNDLES) --deviations openapi/deviations.yaml --out $(BUILD)/lint
+
+lint-spec-vendor: env  ## report every contradiction between the vendor's examples and schemas
+	$(PY) -m scripts.lint_spec openapi/vendor/*.yaml --report --out $(BUILD)/lint-vendor
+
+generate: env  ## regenerate generated_client/ from the client bundle
+	$(PY) -m scripts.generate
+
+lint: env  ## ruff (lint and format) on hand-written code
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+typecheck: env  ## mypy strict on hand-written code
+	$(RUN) mypy
+
+check: lint typecheck lint-spec  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
+	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor --check
+	$(PY) -m scripts.bundle --check
+	$(PY) -m scripts.generate --check
+
+test: check  ## make check, then the test suite
+	$(RUN) pytest
+
+contract: check  ## the main job; until the fake server and the suite exist, the spec checks
+	@echo "contract: the fake server and the contract suite do not exist yet;"
+	@echo "contract: this ran the spec pipeline checks (make check) only."
+
+bench: env  ## benchmarks (not timed tests): parse cost of the generated client
+	$(PY) -m benchmarks.parse
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.pan_record_metadata import PANRecordMetadata
+
+
+T = TypeVar("T", bound="PANRecord")
+
+
+@_attrs_define
+class PANRecord:
+    """It displays information of the user's PAN (Permanent Account Number) card.
+
+    Attributes:
+        confidence_score (float | None | Unset): Indicates the system's certainty about the accuracy of the user's PAN
+            card details extracted or matched. Example: 0.85.
+        metadata (PANRecordMetadata | Unset):
+    """
+
+    confidence_score: float | None | Unset = UNSET
+    metadata: PANRecordMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        confidence_score: float | None | Unset
+        if isinstance(self.confidence_score, Unset):
+            confidence_score = UNSET
+        else:
+            confidence_score = self.confidence_score
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if confidence_score is not UNSET:
+            field_dict["confidence_score"] = confidence_score
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pan_record_metadata import PANRecordMetadata
+
+        d = dict(src_dict)
+
+        def _parse_confidence_score(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        confidence_score = _parse_confidence_score(d.pop("confidence_score", UNSET))
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: PANRecordMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = PANRecordMetadata.from_dict(_metadata)
+
+        pan_record = cls(
+            confidence_score=confidence_score,
+            metadata=metadata,
+        )
+
+        pan_record.additional_properties = d
+        return pan_record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+"""Generate the client package from the client bundle, or check that the committed one is fresh.
+
+openapi-python-client (pinned) runs into a temporary directory outside the repository; the result then
+replaces ``generated_client/`` whole, or, with ``--check``, is compared with it file by file. Working in
+a temporary directory keeps the generator's ``--overwrite`` (which deletes its whole output directory)
+and its ruff post hooks away from the work tree, and makes the check exactly "what would generate write".
+
+    python -m scripts.generate           # regenerate generated_client/
+    python -m scripts.generate --check   # exit 1 when generated_client/ is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "generated_client"
+SPEC = ROOT / "openapi" / "bundles" / "client.yaml"
+CONFIG = ROOT / "openapi" / "generator.yaml"
+TEMPLATES = ROOT / "openapi" / "generator-templates"
+
+
+def generate_into(directory: Path) -> Path:
+    """Run the generator; return the package directory it wrote. Warnings are errors."""
+    output = directory / PACKAGE.name
+    command = [
+        sys.executable, "-m", "openapi_python_client", "generate",
+        "--path", str(SPEC), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
+        "--meta", "none", "--output-path", str(output), "--fail-on-warning",
+    ]  # fmt: skip
+    # The post hooks call `ruff`: make sure it is the one of this environment (pinned in uv.lock).
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not output.is_dir():
+        raise RuntimeError(f"openapi-python-client failed:\n{result.stdout}\n{result.stderr}")
+    return output
+
+
+def tree(directory: Path) -> dict[str, Path]:
+    return {
+        str(path.relative_to(directory)): path
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def differences(fresh: Path, committed: Path) -> list[str]:
+    new, old = tree(fresh), tree(committed) if committed.is_dir() else {}
+    lines = [f"missing: {name}" for name in sorted(new.keys() - old.keys())]
+    lines += [f"not generated: {name}" for name in sorted(old.keys() - new.keys())]
+    lines += [
+        f"differs: {name}"
+        for name in sorted(new.keys() & old.keys())
+        if not filecmp.cmp(new[name], old[name], shallow=False)
+    ]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Generate generated_client/ from the client bundle.")
+    parser.add_argument("--check", action="store_true", help="fail when generated_client/ is stale")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="generate-") as temporary:
+        try:
+            fresh = generate_into(Path(temporary))
+        except RuntimeError as error:
+            print(f"generate: {error}", file=sys.stderr)
+            return 2
+        stale = differences(fresh, PACKAGE)
+        if args.check:
+            for line in stale:
+                print(f"generate: {PACKAGE.name}/ is stale, {line}", file=sys.stderr)
+            if stale:
+                print("generate: run `make generate` and commit the result", file=sys.stderr)
+            return 1 if stale else 0
+        if stale:
+            shutil.rmtree(PACKAGE, ignore_errors=True)
+            shutil.copytree(fresh, PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+        print(f"generate: {PACKAGE.name}/ {'updated' if stale else 'already up to date'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""OpenAPI 3.0 schema objects as plain JSON Schema, for tools that speak only JSON Schema.
+
+hypothesis-jsonschema (property tests) and anything else that generates or validates data outside
+openapi-schema-validator needs the OpenAPI dialect translated: ``$ref`` to ``#/components/...``
+inlined (our specs have no recursive schemas, and a cycle is reported rather than looped on),
+``nullable: true`` turned into a ``null`` alternative, and annotation keywords (``example``,
+``xml``, ``externalDocs``, ``discriminator``, ``readOnly``/``writeOnly``, ``x-*``) dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_DROPPED = {"example", "xml", "externalDocs", "discriminator", "readOnly", "writeOnly", "deprecated"}
+
+
+def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
+    """Resolve a local ``#/a/b`` reference (RFC 6901 escaping) inside ``document``."""
+    if not ref.startswith("#/"):
+        raise ValueError(f"only local references are supported, got {ref!r}")
+    node: Any = document
+    for token in ref[2:].split("/"):
+        key = token.replace("~1", "/").replace("~0", "~")
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    return node
+
+
+def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...] = ()) -> Any:
+    """Return ``schema`` (an OpenAPI 3.0 schema object inside ``document``) as JSON Schema."""
+    if isinstance(schema, list):
+        return [to_json_schema(item, document, _seen) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        ref = schema["$ref"]
+        if ref in _seen:
+            raise ValueError(f"recursive schema through {ref}: not supported")
+        return to_json_schema(resolve_pointer(document, ref), document, (*_seen, ref))
+    result: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _DROPPED or key.startswith("x-") or key == "nullable":
+            continue
+        if key in {"properties", "patternProperties"}:
+            result[key] = {name: to_json_schema(sub, document, _seen) for name, sub in value.items()}
+        elif key in {"items", "additionalProperties", "not", "allOf", "anyOf", "oneOf"}:
+            result[key] = to_json_schema(value, document, _seen)
+        else:
+            result[key] = value
+    if schema.get("nullable") is True:
+        # OpenAPI 3.0: nullable widens the schema to accept null, whatever else it says.
+        return {"anyOf": [result, {"type": "null"}]}
+    return result

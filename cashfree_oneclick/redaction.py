@@ -1,0 +1,148 @@
+"""The one redaction module of the project: every log line, report and artifact goes through it.
+
+Three layers, all driven by :class:`RedactionConfig` (the defaults cover this API):
+
+1. **Keys**: in any JSON-like structure (or header mapping), the value of a sensitive key is replaced
+   whole, whatever it looks like: credentials (``x-client-secret``, ``authorization``,
+   ``access_token``, ``auth_code``, ``session_id``) and PII fields of the user-details scopes (``mobile``,
+   ``pan``, ``aadhaar``, ``name``, ``address``, ``bank_account``, ...).
+2. **Patterns**: in free text (a log message, a URL, a body that is not JSON), anything shaped like a
+   JWT, a bearer token, a PAN, an Aadhaar number (masked or not), a 10-digit mobile number, an email
+   address, an IFSC code or a long digit run (account numbers) is replaced.
+3. **Known values**: exact strings registered at run time (the configured client secret, a planted
+   test value) are replaced wherever they appear, even inside a word.
+
+Redaction never raises on odd input and never mutates its argument.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+MASK: Final = "[REDACTED]"
+
+DEFAULT_KEYS: Final = frozenset(
+    {
+        # credentials
+        "x-client-id", "x-client-secret", "client_id", "client_secret", "authorization", "x-cf-signature",
+        "access_token", "auth_code", "session_id", "token", "cookie", "set-cookie",
+        # PII of the 1-Click scopes and of the request
+        "identifier_value", "mobile", "mobile_hash", "email", "name", "registered_name", "name_pan_card",
+        "name_at_bank", "care_of", "dob", "year_of_birth", "gender", "aadhaar", "pan", "address",
+        "complete_address", "split_address", "house", "street", "landmark", "po", "vtc", "subdist", "dist",
+        "pincode", "bank_account", "ifsc", "micr", "photo_link", "occupation", "income",
+    }
+)  # fmt: skip
+
+DEFAULT_PATTERNS: Final = (
+    r"\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*",  # JWT (header always starts with eyJ)
+    r"(?i:\bbearer\s+[A-Za-z0-9._~+/=-]+)",  # bearer credentials in free text
+    r"\b[A-Za-z]{5}[0-9]{4}[A-Za-z]\b",  # PAN
+    r"(?i:\b[x*]{8}[0-9]{4}\b)",  # masked Aadhaar
+    r"\b[2-9][0-9]{3}\s?[0-9]{4}\s?[0-9]{4}\b",  # Aadhaar number
+    r"(?<![0-9])(?:\+?91[- ]?)?[0-9]{10}(?![0-9])",  # Indian mobile number
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",  # email address
+    r"\b[A-Z]{4}0[A-Z0-9]{6}\b",  # IFSC
+    r"(?<![0-9])[0-9]{9,18}(?![0-9])",  # account numbers, MICR and other long digit runs
+)
+
+
+@dataclass(frozen=True)
+class RedactionConfig:
+    keys: frozenset[str] = DEFAULT_KEYS
+    patterns: tuple[str, ...] = DEFAULT_PATTERNS
+    mask: str = MASK
+
+
+@dataclass
+class Redactor:
+    """Redacts values by key, by pattern and by exact known value."""
+
+    config: RedactionConfig = field(default_factory=RedactionConfig)
+    _known: set[str] = field(default_factory=set, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._keys = frozenset(key.lower() for key in self.config.keys)
+        self._pattern = re.compile("|".join(f"(?:{p})" for p in self.config.patterns))
+        self._known_pattern: re.Pattern[str] | None = None
+
+    def add_known(self, *values: str | None) -> None:
+        """Register exact secret or PII values to scrub wherever they appear (empty ones are ignored)."""
+        with self._lock:
+            # Very short values would scrub ordinary text; they are caught by key instead.
+            self._known.update(value for value in values if value and len(value) >= 4)
+            ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
+            self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def text(self, value: str) -> str:
+        """Redact free text."""
+        known = self._known_pattern
+        if known is not None:
+            value = known.sub(self.config.mask, value)
+        return self._pattern.sub(self.config.mask, value)
+
+    def data(self, value: Any) -> Any:
+        """Redact a JSON-like value (dicts, lists, scalars); sensitive keys lose their whole value."""
+        if isinstance(value, Mapping):
+            return {
+                key: self.config.mask if str(key).lower() in self._keys else self.data(item)
+                for key, item in value.items()
+            }
+        if isinstance(value, list | tuple):
+            return [self.data(item) for item in value]
+        if isinstance(value, str):
+            return self.text(value)
+        return value
+
+    def headers(self, headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(k, self.config.mask if k.lower() in self._keys else self.text(v)) for k, v in headers]
+
+    def body(self, raw: bytes | str) -> str:
+        """Redact a body: JSON is redacted by key and pattern, anything else as text."""
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return self.text(text)
+        return json.dumps(self.data(parsed), ensure_ascii=False)
+
+
+REDACTOR: Final = Redactor()
+"""The process-wide redactor; register configured secrets with ``REDACTOR.add_known``."""
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that redacts the message and arguments of every record passing through it."""
+
+    def __init__(self, redactor: Redactor = REDACTOR) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg = self.redactor.text(message)
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            # Exception text can carry request data; render it now, redacted, instead of later raw.
+            record.exc_text = self.redactor.text(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+def install(*loggers: str, redactor: Redactor = REDACTOR) -> None:
+    """Attach a RedactingFilter to the named loggers and to every handler of the root logger."""
+    redacting = RedactingFilter(redactor)
+    for name in loggers:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(redacting)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(redacting)

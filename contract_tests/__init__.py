@@ -1,0 +1,1 @@
+"""The contract suite and the fake Cashfree server it runs against."""

@@ -1,0 +1,306 @@
+"""The fake as an ASGI application, importable in-process and served by uvicorn.
+
+Every request goes through the same gate, in the order a gateway would apply it: route (404/405),
+per-IP and per-operation rate limits (429), fault injection (500/502, latency), credentials (400/401),
+IP allowlist (403), headers and body validated against the contract-fake bundle (400, 413), billing
+(422), then the flow. Every answer, errors included, is JSON in the vendor's error shape; an
+unexpected exception is logged (redacted) and answered as the vendor's documented 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from cashfree_oneclick.redaction import REDACTOR
+from contract_tests.fake.config import FakeConfig
+from contract_tests.fake.errors import VendorError, documented, from_validation_errors, invalid_request
+from contract_tests.fake.handlers import Flow, Request
+from contract_tests.fake.limits import Balance, Faults, FixedWindowLimiter
+from contract_tests.fake.spec import BUNDLE, Operation, load_operations
+from contract_tests.fake.state import State
+from contract_tests.fake.tokens import TokenService
+
+BASE_PATH = "/verification"
+GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
+IP_CHECKED_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
+ACCESS_LOG = logging.getLogger("cashfree_fake.access")
+ERROR_LOG = logging.getLogger("cashfree_fake.error")
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+Handler = Callable[[Request], "dict[str, Any] | bytes"]
+
+
+class FakeCashfree:
+    def __init__(
+        self, config: FakeConfig | None = None, clock: Callable[[], float] = time.time, bundle: Path = BUNDLE
+    ):
+        self.config = config or FakeConfig()
+        self.clock = clock
+        self.operations = load_operations(bundle)
+        self.state = State(self.config.session_ttl, self.config.auth_code_ttl, clock)
+        self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl, clock)
+        self.flow = Flow(self.config, self.state, self.tokens)
+        self.balance = Balance(self.config.balance)
+        self.faults = Faults(self.config.faults, self.config.seed)
+        self.operation_limits = {
+            op: FixedWindowLimiter(
+                rule,
+                "too_many_requests_per_operation",
+                "Too many requests for this operation, rate limit reached",
+                clock,
+            )
+            for op, rule in self.config.operation_rate_limits.items()
+        }
+        self.ip_limit = (
+            FixedWindowLimiter(
+                self.config.ip_rate_limit,
+                "too_many_requests_per_ip",
+                "Too many requests from the IP, rate limit reached",
+                clock,
+            )
+            if self.config.ip_rate_limit
+            else None
+        )
+        handlers: dict[str, Handler] = {
+            "VrsUserVaultDataAvailability": self.flow.data_availability,
+            "VrsUserVaultOauthInitiation": self.flow.initiate_session,
+            "FakeGiveConsent": self.flow.give_consent,
+            "VrsUserVaultOauthGenerateToken": self.flow.generate_token,
+            "VrsUserVaultFetchDetailsFromAccessToken": self.flow.user_details,
+        }
+        missing = set(self.operations) ^ set(handlers)
+        if missing:
+            raise RuntimeError(f"operations and handlers differ: {sorted(missing)}")
+        self._static: dict[str, dict[str, tuple[Operation, Handler]]] = {}
+        self._templated: list[tuple[re.Pattern[str], dict[str, tuple[Operation, Handler]]]] = []
+        for op_id, operation in self.operations.items():
+            entry = (operation, handlers[op_id])
+            if "{" in operation.path:
+                pattern = re.compile(
+                    "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(operation.path)) + "$"
+                )
+                self._templated.append((pattern, {operation.method: entry}))
+            else:
+                self._static.setdefault(operation.path, {})[operation.method] = entry
+        for client_secret in [
+            *self.config.app_credentials.values(),
+            *self.config.general_credentials.values(),
+        ]:
+            REDACTOR.add_known(client_secret)
+        REDACTOR.add_known(self.config.jwt_secret)
+
+    def _route(self, path: str) -> tuple[dict[str, tuple[Operation, Handler]], dict[str, str]] | None:
+        if not path.startswith(BASE_PATH + "/"):
+            return None
+        local = path[len(BASE_PATH) :]
+        if local in self._static:
+            return self._static[local], {}
+        for pattern, methods in self._templated:
+            match = pattern.match(local)
+            if match:
+                return methods, match.groupdict()
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await _lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        started = time.perf_counter()
+        label = "-"
+        extra: tuple[tuple[str, str], ...] = ()
+        try:
+            route = self._route(scope["path"])
+            if route is None:
+                raise VendorError(
+                    404, "invalid_request_error", "path_not_found", "The requested path does not exist."
+                )
+            methods, path_params = route
+            if scope["method"] not in methods:
+                allow = ", ".join(sorted(methods))
+                raise VendorError(
+                    405,
+                    "invalid_request_error",
+                    "method_not_allowed",
+                    f"Use {allow} on this path.",
+                    headers=(("Allow", allow),),
+                )
+            operation, handler = methods[scope["method"]]
+            label = operation.path
+            request = await self._admit(operation, path_params, scope, receive)
+            result = handler(request)
+            status, payload = 200, (result if isinstance(result, bytes) else _encode(result))
+        except VendorError as error:
+            status, payload, extra = error.status, _encode(error.body()), error.headers
+        except Exception:
+            ERROR_LOG.exception("unexpected error on %s %s", scope.get("method"), label)
+            status, payload, extra = (
+                500,
+                _encode(
+                    {
+                        "type": "internal_error",
+                        "code": "verification_failed",
+                        "message": "something went wrong",
+                    }
+                ),
+                (),
+            )
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+        headers += [(k.lower().encode(), v.encode()) for k, v in extra]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+        if ACCESS_LOG.isEnabledFor(logging.INFO):
+            # The route template, never the raw path: a session id is a credential.
+            ACCESS_LOG.info(
+                "%s %s %d %.1fms", scope["method"], label, status, (time.perf_counter() - started) * 1000
+            )
+
+    async def _admit(
+        self, operation: Operation, path_params: dict[str, str], scope: Scope, receive: Receive
+    ) -> Request:
+        raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
+        client_ip = (scope.get("client") or ("unknown", 0))[0]
+        if self.ip_limit is not None:
+            self.ip_limit.hit(client_ip)
+        limiter = self.operation_limits.get(operation.operation_id)
+        if limiter is not None:
+            limiter.hit(operation.operation_id)
+        if self.config.latency_ms:
+            await asyncio.sleep(self.config.latency_ms / 1000)
+        fault = self.faults.draw(operation.statuses)
+        if fault is not None:
+            raise documented(operation, "verification_failed", fault, "something went wrong")
+        if operation.security == "api_key":
+            pairs = (
+                self.config.general_credentials
+                if operation.operation_id in GENERAL_PAIR_OPERATIONS
+                else self.config.app_credentials
+            )
+            _check_api_key(operation, headers, pairs)
+        if (
+            operation.operation_id in IP_CHECKED_OPERATIONS
+            and self.config.ip_allowlist is not None
+            and client_ip not in self.config.ip_allowlist
+        ):
+            raise documented(
+                operation, "ip_validation_failed", 403, f"IP not whitelisted, your current IP is {client_ip}"
+            )
+        for rule in operation.headers:
+            value = headers.get(rule.name)
+            if value is None:
+                if rule.required:
+                    raise invalid_request(f"{rule.name}_missing", f"{rule.name} is missing in the request.")
+            elif not rule.validator.is_valid(value):
+                raise invalid_request(f"{rule.name}_value_invalid", f"{rule.name} should be valid.")
+        body = None
+        if operation.body is not None:
+            body = await self._read_json(operation, headers, receive)
+        if 422 in operation.statuses and operation.security != "none" and not self.balance.spend():
+            raise documented(
+                operation, "insufficient_balance", 422, "Insufficient balance to process this request"
+            )
+        return Request(operation, headers, body, path_params, client_ip)
+
+    async def _read_json(self, operation: Operation, headers: Mapping[str, str], receive: Receive) -> Any:
+        limit = self.config.max_body_bytes
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            raise VendorError(
+                413, "validation_error", "request_too_large", f"request body must not exceed {limit} bytes."
+            )
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise invalid_request("request_body_invalid", "request body was not received.")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                raise VendorError(
+                    413,
+                    "validation_error",
+                    "request_too_large",
+                    f"request body must not exceed {limit} bytes.",
+                )
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type != "application/json":
+            raise invalid_request("content_type_invalid", "content-type should be application/json.")
+        try:
+            body = json.loads(b"".join(chunks))
+        except (ValueError, RecursionError):
+            raise invalid_request("request_body_invalid", "request body should be valid JSON.") from None
+        if not isinstance(body, dict):
+            raise invalid_request("request_body_invalid", "request body should be a JSON object.")
+        if _depth(body) > self.config.max_json_depth:
+            raise invalid_request("request_body_invalid", "request body is nested too deeply.")
+        assert operation.body is not None
+        errors = list(operation.body.iter_errors(body))
+        if errors:
+            raise from_validation_errors(operation, errors)
+        return body
+
+
+def _check_api_key(operation: Operation, headers: Mapping[str, str], pairs: Mapping[str, str]) -> None:
+    client_id = headers.get("x-client-id")
+    secret = headers.get("x-client-secret")
+    if not client_id:
+        raise documented(operation, "x-client-id_missing", 400, "x-client-id is missing in the request.")
+    if not secret:
+        raise documented(
+            operation, "x-client-secret_missing", 400, "x-client-secret is missing in the request."
+        )
+    # Compare against every pair, in constant time, so timing tells nothing about which part was wrong.
+    matched = False
+    for known_id, known_secret in pairs.items():
+        id_ok = hmac.compare_digest(client_id.encode(), known_id.encode())
+        secret_ok = hmac.compare_digest(secret.encode(), known_secret.encode())
+        matched |= id_ok & secret_ok
+    if not matched:
+        raise documented(
+            operation, "authentication_failed", 401, "Invalid clientId and clientSecret combination"
+        )
+
+
+def _depth(value: Any) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, dict):
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+async def _lifespan(receive: Receive, send: Send) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+def create_app(config: FakeConfig | None = None, clock: Callable[[], float] = time.time) -> FakeCashfree:
+    return FakeCashfree(config, clock)

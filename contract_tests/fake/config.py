@@ -1,0 +1,99 @@
+"""Configuration of the fake server. Every behaviour beyond the documented flow is off by default."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+# Obviously fake credentials, the defaults of a fake that needs no sandbox account.
+TEST_APP_CLIENT_ID = "test_app_client_id"
+TEST_APP_CLIENT_SECRET = "test_app_client_secret"  # noqa: S105 - a published test value, not a secret
+TEST_GENERAL_CLIENT_ID = "test_general_client_id"
+TEST_GENERAL_CLIENT_SECRET = "test_general_client_secret"  # noqa: S105 - a published test value
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most ``limit`` requests per ``window`` seconds."""
+
+    limit: int
+    window: float = 60.0
+
+
+@dataclass(frozen=True)
+class FakeConfig:
+    # id -> secret. The 1-Click app pair serves session and generate-token; the general Verification
+    # pair serves data availability (as the vendor documents).
+    app_credentials: Mapping[str, str] = field(
+        default_factory=lambda: {TEST_APP_CLIENT_ID: TEST_APP_CLIENT_SECRET}
+    )
+    general_credentials: Mapping[str, str] = field(
+        default_factory=lambda: {TEST_GENERAL_CLIENT_ID: TEST_GENERAL_CLIENT_SECRET}
+    )
+    jwt_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+    session_ttl: float = 3600.0  # documented: one hour
+    token_ttl: float = 3600.0  # documented: one hour
+    auth_code_ttl: float = 300.0  # not documented; the fake makes codes short-lived and single-use
+    max_body_bytes: int = 64 * 1024
+    max_json_depth: int = 32
+    # Switched on by configuration only:
+    operation_rate_limits: Mapping[str, RateLimit] = field(default_factory=dict)  # by operationId
+    ip_rate_limit: RateLimit | None = None
+    balance: int | None = None  # billable calls left; None = unlimited
+    faults: Mapping[int, float] = field(default_factory=dict)  # status -> probability (500, 502)
+    latency_ms: float = 0.0
+    quirks: bool = False  # send the shapes the vendor's own examples show
+    ip_allowlist: frozenset[str] | None = None  # data availability answers 403 to other IPs
+    seed: int = 0  # seeds fault injection
+
+    def with_(self, **changes: Any) -> FakeConfig:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> FakeConfig:
+        """Read ``CASHFREE_FAKE_*`` variables; unset ones keep their defaults.
+
+        CASHFREE_FAKE_APP_CREDENTIALS / _GENERAL_CREDENTIALS: JSON objects {client_id: secret}
+        CASHFREE_FAKE_RATE_LIMITS: JSON {operationId: per-minute limit}; CASHFREE_FAKE_IP_RATE_LIMIT: int
+        CASHFREE_FAKE_BALANCE: int; CASHFREE_FAKE_FAULTS: JSON {status: probability}
+        CASHFREE_FAKE_LATENCY_MS: float; CASHFREE_FAKE_QUIRKS: 1/0; CASHFREE_FAKE_IP_ALLOWLIST: a,b
+        CASHFREE_FAKE_JWT_SECRET, CASHFREE_FAKE_SEED
+        """
+        config = cls()
+        get = environ.get
+        changes: dict[str, Any] = {}
+        if value := get("CASHFREE_FAKE_APP_CREDENTIALS"):
+            changes["app_credentials"] = _string_map(value, "CASHFREE_FAKE_APP_CREDENTIALS")
+        if value := get("CASHFREE_FAKE_GENERAL_CREDENTIALS"):
+            changes["general_credentials"] = _string_map(value, "CASHFREE_FAKE_GENERAL_CREDENTIALS")
+        if value := get("CASHFREE_FAKE_RATE_LIMITS"):
+            limits = json.loads(value)
+            changes["operation_rate_limits"] = {op: RateLimit(int(n)) for op, n in limits.items()}
+        if value := get("CASHFREE_FAKE_IP_RATE_LIMIT"):
+            changes["ip_rate_limit"] = RateLimit(int(value))
+        if value := get("CASHFREE_FAKE_BALANCE"):
+            changes["balance"] = int(value)
+        if value := get("CASHFREE_FAKE_FAULTS"):
+            changes["faults"] = {int(status): float(p) for status, p in json.loads(value).items()}
+        if value := get("CASHFREE_FAKE_LATENCY_MS"):
+            changes["latency_ms"] = float(value)
+        if value := get("CASHFREE_FAKE_QUIRKS"):
+            changes["quirks"] = value.strip().lower() in {"1", "true", "yes", "on"}
+        if value := get("CASHFREE_FAKE_IP_ALLOWLIST"):
+            changes["ip_allowlist"] = frozenset(ip.strip() for ip in value.split(",") if ip.strip())
+        if value := get("CASHFREE_FAKE_JWT_SECRET"):
+            changes["jwt_secret"] = value
+        if value := get("CASHFREE_FAKE_SEED"):
+            changes["seed"] = int(value)
+        return config.with_(**changes)
+
+
+def _string_map(value: str, name: str) -> dict[str, str]:
+    parsed = json.loads(value)
+    if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
+        raise ValueError(f"{name} must be a JSON object of client id -> secret strings")
+    return {str(k): v for k, v in parsed.items()}

@@ -1,0 +1,155 @@
+"""The flow itself: what each operation does once its request has passed validation.
+
+data availability -> session -> consent (fake only) -> generate-token -> user-details, with the state
+the vendor documents: a session valid one hour, a single-use short-lived auth code, a signed access
+token valid one hour bound to the session and the granted scopes, and user details that return
+exactly those scopes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from contract_tests.fake.config import FakeConfig
+from contract_tests.fake.errors import VendorError, documented
+from contract_tests.fake.people import person_for
+from contract_tests.fake.records import ALL_SCOPES, user_details
+from contract_tests.fake.spec import Operation
+from contract_tests.fake.state import Consent, State
+from contract_tests.fake.tokens import InvalidTokenError, TokenService
+
+
+@dataclass(frozen=True)
+class Request:
+    operation: Operation
+    headers: dict[str, str]
+    body: Any
+    path_params: dict[str, str]
+    client_ip: str
+
+
+def expiry_text(timestamp: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+class Flow:
+    def __init__(self, config: FakeConfig, state: State, tokens: TokenService):
+        self.config = config
+        self.state = state
+        self.tokens = tokens
+        # user-details answers are the same for the life of a token: serialised once, served from here.
+        self._details_cache: OrderedDict[str, bytes] = OrderedDict()
+
+    def _claim(self, request: Request, namespace: str, verification_id: str) -> None:
+        if not self.state.claim_verification_id(namespace, verification_id):
+            raise documented(
+                request.operation, "verification_id_already_exists", 409, "verification ID already exists"
+            )
+
+    def data_availability(self, request: Request) -> dict[str, Any]:
+        body = request.body
+        self._claim(request, "data-availability", body["verification_id"])
+        users = [
+            {"identifier_type": u["identifier_type"], "identifier_value": u["identifier_value"]}
+            for u in body["user"]
+        ]
+        return {
+            "reference_id": self.state.next_reference_id(),
+            "verification_id": body["verification_id"],
+            "user": users,
+            "available_scopes": [{"scope": scope} for scope in ALL_SCOPES],
+        }
+
+    def initiate_session(self, request: Request) -> dict[str, Any]:
+        body = request.body
+        self._claim(request, "session", body["verification_id"])
+        user = body["user"]
+        session = self.state.create_session(body["verification_id"], user["identifier_value"])
+        echoed = {"identifier_type": user["identifier_type"], "identifier_value": user["identifier_value"]}
+        return {
+            "verification_id": session.verification_id,
+            "reference_id": session.reference_id,
+            "expiry": expiry_text(session.expires_at),
+            "session_id": session.session_id,
+            # Quirks mode: the vendor's own example sends `user` as a list (DEV-001).
+            "user": [echoed] if self.config.quirks else echoed,
+        }
+
+    def give_consent(self, request: Request) -> dict[str, Any]:
+        session = self.state.session(request.path_params["session_id"])
+        if session is None:
+            raise VendorError(
+                404, "validation_error", "session_id_value_invalid", "session_id should be valid."
+            )
+        if session.consent is not Consent.PENDING:
+            raise VendorError(
+                409,
+                "validation_error",
+                "consent_already_given",
+                "consent is already recorded for this session.",
+            )
+        decision = Consent(request.body["decision"])
+        requested = request.body.get("scopes")
+        scopes = tuple(s for s in ALL_SCOPES if requested is None or s in requested)
+        code = self.state.decide(session, decision, scopes)
+        if code is None:
+            status = "USER_DROPPED" if decision is Consent.DROPPED else "ERROR"
+            return {"verification_id": session.verification_id, "status": status}
+        return {"verification_id": session.verification_id, "auth_code": code, "status": "SUCCESS"}
+
+    def generate_token(self, request: Request) -> dict[str, Any]:
+        session = self.state.redeem(request.body["auth_code"])
+        if session is None:
+            raise documented(request.operation, "auth_code_value_invalid", 400, "auth_code should be valid.")
+        token, claims = self.tokens.issue(session.session_id, session.verification_id, session.scopes)
+        session.token_ids.add(claims.token_id)
+        return {
+            "verification_id": session.verification_id,
+            "reference_id": self.state.next_reference_id(),
+            "expiry": expiry_text(claims.expires_at),
+            "access_token": token,
+        }
+
+    def user_details(self, request: Request) -> bytes:
+        operation = request.operation
+        authorization = request.headers.get("authorization", "").strip()
+        scheme, _, token = authorization.partition(" ")
+        token = token.strip()
+        if not authorization or (scheme.lower() == "bearer" and not token):
+            raise documented(
+                operation, "access_token_missing", 400, "access_token is missing in the request."
+            )
+        cached = self._details_cache.get(token) if scheme.lower() == "bearer" else None
+        try:
+            if scheme.lower() != "bearer":
+                raise InvalidTokenError("not a bearer credential")
+            claims = self.tokens.verify(token)  # checks expiry on every call, cached or not
+        except InvalidTokenError:
+            raise documented(
+                operation, "access_token_value_invalid", 400, "access_token should be valid."
+            ) from None
+        if cached is not None:
+            return cached
+        session = self.state.session_for_token(claims.session_id)
+        if (
+            session is None
+            or session.consent is not Consent.GRANTED
+            or claims.token_id not in session.token_ids
+        ):
+            raise documented(operation, "access_token_value_invalid", 400, "access_token should be valid.")
+        body = user_details(
+            person_for(session.mobile),
+            claims.scopes,
+            session.verification_id,
+            session.reference_id,
+            self.config.quirks,
+        )
+        encoded = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+        self._details_cache[token] = encoded
+        if len(self._details_cache) > 10_000:
+            self._details_cache.popitem(last=False)
+        return encoded

@@ -1,0 +1,123 @@
+"""What the fake knows of each operation, read from the contract-fake bundle at start-up.
+
+Nothing here is copied by hand from the spec: header rules, body schemas, security, documented
+statuses and the documented error bodies all come from ``openapi/bundles/contract-fake.yaml``. When
+the spec changes, the fake's validation and its error messages change with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from jsonschema import Draft7Validator
+
+from scripts.openapi_schema import resolve_pointer, to_json_schema
+
+BUNDLE = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract-fake.yaml"
+Security = Literal["api_key", "bearer", "none"]
+
+
+@dataclass(frozen=True)
+class HeaderRule:
+    name: str  # lower case, as ASGI gives header names
+    required: bool
+    validator: Draft7Validator
+
+
+@dataclass(frozen=True)
+class ErrorExample:
+    status: int
+    type: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str
+    path: str  # as in the spec, e.g. /oauth2/session or /__fake__/sessions/{session_id}/consent
+    security: Security
+    headers: tuple[HeaderRule, ...]
+    body: Draft7Validator | None
+    statuses: frozenset[int]
+    errors: Mapping[str, ErrorExample] = field(default_factory=dict)  # by code
+
+    def error(self, code: str) -> ErrorExample | None:
+        return self.errors.get(code)
+
+
+def load_operations(bundle: Path = BUNDLE) -> dict[str, Operation]:
+    """Every operation of the bundle, by operationId."""
+    document = yaml.safe_load(bundle.read_text(encoding="utf-8"))
+    operations: dict[str, Operation] = {}
+    for path, item in document["paths"].items():
+        for method, raw in item.items():
+            if method in {"parameters", "summary", "description", "servers"}:
+                continue
+            operation = _operation(document, path, method, raw)
+            operations[operation.operation_id] = operation
+    return operations
+
+
+def _deref(document: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        node = resolve_pointer(document, node["$ref"])
+    return node
+
+
+def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, Any]) -> Operation:
+    headers = []
+    for parameter in raw.get("parameters", []):
+        parameter = _deref(document, parameter)
+        if parameter["in"] == "header":
+            schema = to_json_schema(parameter.get("schema", {}), document)
+            headers.append(
+                HeaderRule(
+                    parameter["name"].lower(), bool(parameter.get("required")), Draft7Validator(schema)
+                )
+            )
+    body = None
+    if "requestBody" in raw:
+        media = _deref(document, raw["requestBody"])["content"]["application/json"]
+        body = Draft7Validator(to_json_schema(media["schema"], document))
+    statuses = frozenset(int(status) for status in raw["responses"] if status.isdigit())
+    errors: dict[str, ErrorExample] = {}
+    for status, response in raw["responses"].items():
+        if not status.isdigit() or int(status) < 400:
+            continue
+        media = _deref(document, response).get("content", {}).get("application/json", {})
+        for example in media.get("examples", {}).values():
+            value = _deref(document, example).get("value", {})
+            if "code" in value:
+                errors.setdefault(
+                    value["code"],
+                    ErrorExample(int(status), value.get("type", ""), value["code"], value.get("message", "")),
+                )
+    return Operation(
+        operation_id=raw["operationId"],
+        method=method.upper(),
+        path=path,
+        security=_security(document, raw),
+        headers=tuple(headers),
+        body=body,
+        statuses=statuses,
+        errors=errors,
+    )
+
+
+def _security(document: dict[str, Any], raw: dict[str, Any]) -> Security:
+    requirements = raw.get("security", document.get("security", []))
+    schemes = document.get("components", {}).get("securitySchemes", {})
+    for requirement in requirements:
+        for name in requirement:
+            scheme = schemes[name]
+            if scheme["type"] == "http" and scheme.get("scheme", "").lower() == "bearer":
+                return "bearer"
+            if scheme["type"] == "apiKey":
+                return "api_key"
+    return "none"

@@ -12,7 +12,11 @@ VENDOR_PAGES := $(wildcard openapi/vendor/pages/*.md)
 BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
-.PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract bench clean
+.PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
+	bench bench-tools clean
+TARGET ?= fake
+PROFILE ?= pr
+PORT ?= 8080
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -56,12 +60,21 @@ check: lint typecheck lint-spec  ## lint, types, spec lint, freshness of vendor 
 test: check  ## make check, then the test suite
 	$(RUN) pytest
 
-contract: check  ## the main job; until the fake server and the suite exist, the spec checks
-	@echo "contract: the fake server and the contract suite do not exist yet;"
-	@echo "contract: this ran the spec pipeline checks (make check) only."
+contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
+	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
 
-bench: env  ## benchmarks (not timed tests): parse cost of the generated client
+fake: env  ## serve the fake Cashfree API on 127.0.0.1:$(PORT) (CASHFREE_FAKE_* variables configure it)
+	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT)
+
+fuzz: env  ## bounded negative fuzz of the fake: >= 10,000 schemathesis cases, no 5xx, no time-out
+	$(PY) -m contract_tests.fuzz --cases 10000 --seed 20261123
+
+bench-tools:
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+bench: env bench-tools  ## benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse
+	$(PY) -m benchmarks.fake_load
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

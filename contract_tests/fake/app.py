@@ -47,7 +47,9 @@ class FakeCashfree:
         self.config = config or FakeConfig()
         self.clock = clock
         self.operations = load_operations(bundle)
-        self.state = State(self.config.session_ttl, self.config.auth_code_ttl, clock)
+        self.state = State(
+            self.config.session_ttl, self.config.auth_code_ttl, clock, token_ttl=self.config.token_ttl
+        )
         self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl, clock)
         self.flow = Flow(self.config, self.state, self.tokens)
         self.balance = Balance(self.config.balance)
@@ -194,9 +196,11 @@ class FakeCashfree:
             and self.config.ip_allowlist is not None
             and client_ip not in self.config.ip_allowlist
         ):
-            raise documented(
-                operation, "ip_validation_failed", 403, f"IP not whitelisted, your current IP is {client_ip}"
-            )
+            message = f"IP not whitelisted, your current IP is {client_ip}"
+            error = documented(operation, "ip_validation_failed", 403, message)
+            # The documented example's message names the IP it was written from (127.0.0.1); the vendor
+            # names the caller's, so only status, type and code come from the example.
+            raise VendorError(error.status, error.type, error.code, message)
         for rule in operation.headers:
             value = headers.get(rule.name)
             if value is None:

@@ -37,7 +37,7 @@ class VendorError(Exception):
 
 def documented(operation: Operation, code: str, fallback_status: int, fallback_message: str) -> VendorError:
     """The operation's documented error for ``code``, or one in the vendor's style."""
-    example = operation.error(code)
+    example = operation.error(code, fallback_status)
     if example is not None:
         return VendorError(example.status, example.type, example.code, example.message)
     type_ = {401: "authentication_error", 403: "authentication_error", 429: "rate_limit_error"}.get(

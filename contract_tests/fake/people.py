@@ -9,6 +9,7 @@ and Aadhaar is only ever the masked form (eight x and four digits).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from faker import Faker
@@ -79,7 +80,8 @@ def person_for(mobile: str) -> Person:
         mobile=mobile,
         name=f"Test {first} {last}",
         gender="MALE" if male else "FEMALE",
-        dob=fake.date_of_birth(minimum_age=18, maximum_age=80).isoformat(),
+        # A fixed range, not Faker's date_of_birth (relative to today): the same person every day.
+        dob=fake.date_between_dates(date(1946, 1, 1), date(2005, 12, 31)).isoformat(),
         email=f"test.{first}.{last}".lower().replace(" ", "") + "@example.com",
         address=address,
         # PAN: five letters, four digits, a letter. The fourth letter is the holder type ('P' person).

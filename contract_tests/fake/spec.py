@@ -46,8 +46,14 @@ class Operation:
     body: Draft7Validator | None
     statuses: frozenset[int]
     errors: Mapping[str, ErrorExample] = field(default_factory=dict)  # by code
+    # One code can be documented under several statuses (data availability: verification_failed under
+    # both 500 and 502, with different messages); keyed by (status, code) too.
+    errors_by_status: Mapping[tuple[int, str], ErrorExample] = field(default_factory=dict)
 
-    def error(self, code: str) -> ErrorExample | None:
+    def error(self, code: str, status: int | None = None) -> ErrorExample | None:
+        """The documented example for ``code``, the one under ``status`` when there is one."""
+        if status is not None and (status, code) in self.errors_by_status:
+            return self.errors_by_status[(status, code)]
         return self.errors.get(code)
 
 
@@ -87,6 +93,7 @@ def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, 
         body = Draft7Validator(to_json_schema(media["schema"], document))
     statuses = frozenset(int(status) for status in raw["responses"] if status.isdigit())
     errors: dict[str, ErrorExample] = {}
+    errors_by_status: dict[tuple[int, str], ErrorExample] = {}
     for status, response in raw["responses"].items():
         if not status.isdigit() or int(status) < 400:
             continue
@@ -94,10 +101,11 @@ def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, 
         for example in media.get("examples", {}).values():
             value = _deref(document, example).get("value", {})
             if "code" in value:
-                errors.setdefault(
-                    value["code"],
-                    ErrorExample(int(status), value.get("type", ""), value["code"], value.get("message", "")),
+                example = ErrorExample(
+                    int(status), value.get("type", ""), value["code"], value.get("message", "")
                 )
+                errors.setdefault(value["code"], example)
+                errors_by_status.setdefault((int(status), value["code"]), example)
     return Operation(
         operation_id=raw["operationId"],
         method=method.upper(),
@@ -107,6 +115,7 @@ def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, 
         body=body,
         statuses=statuses,
         errors=errors,
+        errors_by_status=errors_by_status,
     )
 
 

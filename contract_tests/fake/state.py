@@ -42,10 +42,17 @@ class AuthCode:
 class State:
     _PURGE_EVERY = 1024
 
-    def __init__(self, session_ttl: float, auth_code_ttl: float, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        session_ttl: float,
+        auth_code_ttl: float,
+        clock: Callable[[], float] = time.time,
+        token_ttl: float = 3600.0,
+    ):
         self.clock = clock
         self._session_ttl = session_ttl
         self._auth_code_ttl = auth_code_ttl
+        self._token_ttl = token_ttl
         self._verification_ids: dict[str, set[str]] = {}
         self._sessions: dict[str, Session] = {}
         self._auth_codes: dict[str, AuthCode] = {}
@@ -111,7 +118,8 @@ class State:
         if self._writes % self._PURGE_EVERY:
             return
         now = self.clock()
-        # A session stays while a token issued from it may still be used (token TTL <= session TTL + 1h).
-        horizon = now - self._session_ttl
+        # A session stays while a token issued from it may still be used: consent up to the session's
+        # expiry, the code redeemed up to auth_code_ttl later, the token valid token_ttl after that.
+        horizon = now - self._auth_code_ttl - self._token_ttl
         self._sessions = {k: s for k, s in self._sessions.items() if s.expires_at > horizon}
         self._auth_codes = {k: c for k, c in self._auth_codes.items() if c.expires_at > now}

@@ -1,0 +1,215 @@
+"""Benchmark: the fake under load on loopback, beside a static-response app measured in the same run.
+
+Starts the fake (``python -m contract_tests.fake``, uvicorn + uvloop + httptools, access log off) and a
+static ASGI app on the same server stack, then drives each with wrk (Debian's package; installed by
+``make bench`` when missing) for a bounded time with a fixed number of connections:
+
+- user details: GET with a real access token obtained through the flow (validation, token check, state);
+- session: POST with a unique verification_id per request (wrk Lua counter), so each is a 200;
+- static: a constant JSON body, the ceiling of the server stack on this machine.
+
+Prints requests/s and p50/p99 latency for each. Target: >= 8,000 requests/s on user details with p99
+under 10 ms. Traffic goes to 127.0.0.1 only.
+
+    python -m benchmarks.fake_load [--seconds 12] [--connections 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+API = {"x-api-version": "2024-12-01"}
+APP_PAIR = {"x-client-id": "test_app_client_id", "x-client-secret": "test_app_client_secret"}
+SESSION_LUA = r"""
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"verification_id":"bench-' .. counter .. '-' .. math.random(1, 1000000000) ..
+    '","user":{"identifier_type":"MOBILE","identifier_value":"9999900000"}}'
+  return wrk.format("POST", "/verification/oauth2/session", nil, body)
+end
+"""
+STATIC_APP = """
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    body = b'{"status":"ok"}'
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"15")]})
+    await send({"type": "http.response.body", "body": body})
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serve(command: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[str]:
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"server did not start: {command}")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def post(url: str, body: dict[str, object], headers: dict[str, str]) -> dict[str, object]:
+    if not url.startswith("http://127.0.0.1:"):
+        raise ValueError(f"loopback only, got {url}")
+    request = urllib.request.Request(  # noqa: S310 - checked above: http on loopback
+        url, json.dumps(body).encode(), {"content-type": "application/json", **headers}
+    )
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback URL built above
+        result: dict[str, object] = json.loads(response.read())
+        return result
+
+
+def access_token(base: str) -> str:
+    api = f"{base}/verification"
+    session = post(
+        f"{api}/oauth2/session",
+        {
+            "verification_id": "bench-flow",
+            "user": {"identifier_type": "MOBILE", "identifier_value": "9999900000"},
+        },
+        {**APP_PAIR, **API},
+    )
+    consent = post(f"{api}/__fake__/sessions/{session['session_id']}/consent", {"decision": "GRANTED"}, {})
+    token = post(f"{api}/oauth2/generate-token", {"auth_code": consent["auth_code"]}, {**APP_PAIR, **API})
+    return str(token["access_token"])
+
+
+def wrk(
+    url: str, seconds: int, connections: int, headers: dict[str, str], script: str | None = None
+) -> dict[str, float]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        if script:
+            lua.write(script)
+    if script:
+        command += ["-s", lua.name]
+    output = subprocess.run(  # noqa: S603 - wrk with arguments built here
+        [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 30
+    ).stdout
+    os.unlink(lua.name)
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> dict[str, float]:
+    def millis(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+        if match is None:
+            raise ValueError(f"no {label}% latency in wrk output:\n{output}")
+        value, unit = float(match[1]), match[2]
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors: .*timeout (\d+)", output)
+    if rps is None:
+        raise ValueError(f"no Requests/sec in wrk output:\n{output}")
+    return {
+        "rps": float(rps[1]),
+        "p50_ms": millis("50"),
+        "p99_ms": millis("99"),
+        "non_2xx": float(non_2xx[1]) if non_2xx else 0.0,
+        "timeouts": float(errors[1]) if errors else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Load benchmark of the fake on loopback")
+    parser.add_argument("--seconds", type=int, default=12)
+    parser.add_argument("--connections", type=int, default=50)
+    args = parser.parse_args(argv)
+    if not 10 <= args.seconds <= 15:
+        parser.error("--seconds must be within 10..15 (the benchmark is bounded)")
+    if shutil.which("wrk") is None:
+        print("fake_load: wrk is not installed (make bench installs Debian's wrk)", file=sys.stderr)
+        return 2
+    python = sys.executable
+    results: dict[str, dict[str, float]] = {}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    port = free_port()
+    fake = [
+        python,
+        "-m",
+        "contract_tests.fake",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    with serve(fake, port, env) as base:
+        token = access_token(base)
+        results["user-details (fake)"] = wrk(
+            f"{base}/verification/oauth2/user-details",
+            args.seconds,
+            args.connections,
+            {"Authorization": f"Bearer {token}", **API},
+        )
+        results["session (fake)"] = wrk(
+            base,
+            args.seconds,
+            args.connections,
+            {**APP_PAIR, **API, "content-type": "application/json"},
+            SESSION_LUA,
+        )
+    with tempfile.TemporaryDirectory() as directory:
+        Path(directory, "static_app.py").write_text(STATIC_APP, encoding="utf-8")
+        port = free_port()
+        static = [python, "-m", "uvicorn", "static_app:app", "--host", "127.0.0.1", "--port", str(port),
+                  "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
+                  "--app-dir", directory]  # fmt: skip
+        with serve(static, port, env) as base:
+            results["static app (ceiling)"] = wrk(f"{base}/", args.seconds, args.connections, {})
+    print(
+        f"wrk, 1 thread, {args.connections} connections, {args.seconds} s each, "
+        f"loopback, {os.cpu_count()} cores"
+    )
+    print(f"{'target':<24}{'requests/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}{'timeouts':>10}")
+    for name, row in results.items():
+        print(
+            f"{name:<24}{row['rps']:>12.0f}{row['p50_ms']:>10.2f}{row['p99_ms']:>10.2f}{row['non_2xx']:>10.0f}{row['timeouts']:>10.0f}"
+        )
+    details = results["user-details (fake)"]
+    ok = details["rps"] >= 8000 and details["p99_ms"] < 10
+    print(f"user-details target (>= 8000 req/s, p99 < 10 ms): {'met' if ok else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

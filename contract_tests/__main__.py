@@ -1,0 +1,65 @@
+"""``python -m contract_tests``: run the contract suite, write its reports, print the summary.
+
+    python -m contract_tests [--target fake|sandbox|URL] [--profile pr|nightly] [--seed N]
+                             [--report-dir build/contract] [--force-production]
+
+Exit status: 0 when the run passes, 1 when it finds new (unregistered) deviations or proves nothing
+(no 2xx with credentials given), 2 when it cannot run (bad target, refused production host).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scripts.deviations import load_register
+
+from cashfree_oneclick.redaction import REDACTOR
+from contract_tests import findings, reports, runner
+from contract_tests.profiles import profile
+from contract_tests.targets import TargetError, resolve
+
+REGISTER = Path(__file__).resolve().parent.parent / "openapi" / "deviations.yaml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m contract_tests", description=__doc__.splitlines()[0] if __doc__ else None
+    )
+    parser.add_argument(
+        "--target", default=None, help="fake (default), sandbox, or a base URL (env CONTRACT_TARGET)"
+    )
+    parser.add_argument("--profile", default="pr", choices=["pr", "nightly"])
+    parser.add_argument(
+        "--seed", type=int, default=None, help="override the profile's seed (env CONTRACT_SEED)"
+    )
+    parser.add_argument("--report-dir", type=Path, default=Path("build/contract"))
+    parser.add_argument("--force-production", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="no progress line")
+    args = parser.parse_args(argv)
+    try:
+        target = resolve(args.target, force_production=args.force_production)
+    except TargetError as error:
+        print(f"contract: {error}", file=sys.stderr)
+        return 2
+    prof = profile(args.profile, args.seed)
+    REDACTOR.add_known(*target.secrets())
+    print(
+        f"contract: target {target.kind} {target.base_url}, profile {prof.name}, seed {prof.seed}",
+        file=sys.stderr,
+    )
+    result = runner.run(target, prof, progress=None if args.quiet else sys.stderr)
+    result.findings = [
+        findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
+    ]
+    outcome = reports.verdict(result)
+    written = reports.write_all(result, outcome, args.report_dir, REDACTOR)
+    print(written["markdown"].read_text(encoding="utf-8"))
+    for kind, path in written.items():
+        print(f"contract: {kind} report: {path}", file=sys.stderr)
+    return 0 if outcome.passed else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,86 @@
+"""Findings as data: one frozen record per distinct contract violation, with its severity.
+
+A finding is what a failed check says about an operation, reduced to what a reader needs (the rule, where
+in the response, how to reproduce it) and redacted. Findings matching an entry of the deviation register
+are *known*: reported with the entry's id, they do not fail the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from cashfree_oneclick.redaction import Redactor
+
+if TYPE_CHECKING:
+    from scripts.deviations import Register
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True)
+class Finding:
+    operation: str  # e.g. "GET /oauth2/user-details"
+    operation_id: str
+    check: str
+    title: str
+    message: str
+    severity: Severity
+    status: int | None
+    pointer: str  # JSON pointer in the response body ("" when the finding is not about a place)
+    reproduce: str  # a command that reproduces it (curl), redacted
+    deviation: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        # Two failures of one check at one place of one operation are one finding.
+        return (self.operation, self.check, self.pointer, self.title)
+
+    @property
+    def known(self) -> bool:
+        return self.deviation is not None
+
+
+def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:
+    if not path:
+        return ""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def classify(findings: list[Finding], register: Register | None) -> list[Finding]:
+    """Attach the deviation id to each finding the register knows."""
+    if register is None:
+        return findings
+    classified = []
+    for finding in findings:
+        entry = register.find(
+            source="contract", operation=finding.operation_id, check=finding.check, pointer=finding.pointer
+        )
+        classified.append(replace(finding, deviation=entry.id) if entry else finding)
+    return classified
+
+
+def redact(finding: Finding, redactor: Redactor) -> Finding:
+    return replace(
+        finding, message=redactor.text(finding.message), reproduce=redactor.text(finding.reproduce)
+    )
+
+
+SEVERITY_BY_CHECK = {
+    "not_a_server_error": Severity.CRITICAL,
+    "response_schema_conformance": Severity.HIGH,
+    "status_code_conformance": Severity.MEDIUM,
+    "content_type_conformance": Severity.MEDIUM,
+    "vendor_error_shape": Severity.MEDIUM,
+    "user_details_scopes": Severity.HIGH,
+    "negative_data_rejection": Severity.HIGH,
+    "positive_data_acceptance": Severity.HIGH,
+    "ignored_auth": Severity.CRITICAL,
+    "missing_required_header": Severity.MEDIUM,
+}

@@ -1,0 +1,69 @@
+"""Run profiles and the schemathesis configuration they produce for a target.
+
+- ``pr``: part of ``make test``; a fixed seed, bounded examples and time, one worker (deterministic).
+- ``nightly``: a fresh seed (printed), more examples, bounded in time.
+The sandbox always runs positive generation only, throttled, within a hard request budget.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from contract_tests import policy
+from contract_tests.targets import Target
+
+PR_SEED = 20261123
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    seed: int
+    max_examples: int
+    max_time: int  # seconds for the whole run
+    stateful_steps: int
+
+
+def profile(name: str, seed: int | None = None) -> Profile:
+    if seed is None and os.environ.get("CONTRACT_SEED"):
+        seed = int(os.environ["CONTRACT_SEED"])
+    if name == "pr":
+        return Profile(
+            "pr", PR_SEED if seed is None else seed, max_examples=12, max_time=240, stateful_steps=10
+        )
+    if name == "nightly":
+        # Below 10^8: a 9+ digit number would be masked as an account or mobile number by the redactor.
+        fresh = random.SystemRandom().randrange(1, 10**8) if seed is None else seed
+        return Profile("nightly", fresh, max_examples=150, max_time=1500, stateful_steps=12)
+    raise ValueError(f"unknown profile {name!r}: use pr or nightly")
+
+
+def schemathesis_config(prof: Profile, target: Target) -> dict[str, Any]:
+    config: dict[str, Any] = {
+        "seed": prof.seed,
+        "workers": 1,
+        "base-url": target.base_url,
+        "generation": {
+            "mode": "positive" if target.positive_only else "all",
+            "max-examples": prof.max_examples,
+            "deterministic": prof.name == "pr",
+            "database": "none",
+        },
+        "phases": {
+            "examples": {"enabled": True},
+            "coverage": {"enabled": True},
+            "fuzzing": {"enabled": True},
+            "stateful": {"enabled": True, "max-steps": prof.stateful_steps},
+        },
+        "checks": policy.checks_config(),
+        "headers": {"x-api-version": "2024-12-01"},
+        "output": {"sanitization": {"enabled": True}},
+        "request-timeout": 10,
+        "warnings": False,
+    }
+    if target.rate_limit:
+        config["rate-limit"] = target.rate_limit
+    return config

@@ -1,0 +1,191 @@
+"""The run's verdict and its artifacts: JUnit XML, a Markdown summary, an NDJSON cassette.
+
+Every artifact is built from our own data (RunResult, Finding) and passes through the project's
+redaction module before it is written: headers and bodies by key and pattern, and every secret of the
+target (client secrets, access token) by value. Schemathesis's own HAR/VCR writers are not used: they
+mask header-like keys only and write bodies raw.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from cashfree_oneclick.redaction import Redactor
+from contract_tests import auth, policy
+from contract_tests.findings import Finding
+from contract_tests.runner import RunResult
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    reasons: tuple[str, ...]
+
+
+def expected_success(result: RunResult) -> set[str]:
+    """Operation ids that must reach a 2xx for the run to mean anything."""
+    target = result.target
+    expected = set()
+    if target.general_pair is not None:
+        expected.add(auth.GENERAL_PAIR_OPERATION)
+    if target.app_pair is not None:
+        expected.add("VrsUserVaultOauthInitiation")
+        if target.has_consent_step:
+            expected.update({"VrsUserVaultOauthGenerateToken", "FakeGiveConsent"})
+    if target.access_token or target.has_consent_step:
+        expected.add(auth.USER_DETAILS)
+    return expected
+
+
+def verdict(result: RunResult) -> Verdict:
+    reasons = []
+    new = [f for f in result.findings if not f.known]
+    if new:
+        reasons.append(f"{len(new)} new finding(s) not registered in openapi/deviations.yaml")
+    reasons += [f"error: {error}" for error in result.errors]
+    for stats in result.operations.values():
+        if stats.operation_id in expected_success(result) and not any(200 <= s < 300 for s in stats.statuses):
+            seen = ", ".join(f"{s}x{n}" for s, n in sorted(stats.statuses.items())) or "no response"
+            reasons.append(
+                f"{stats.label} never answered 2xx ({seen}): with credentials given this is no pass; "
+                "check the credentials (and the access token) for this target"
+            )
+    if result.target.has_consent_step:
+        details = [s for s in result.operations.values() if s.operation_id == auth.USER_DETAILS]
+        if details and not details[0].stateful_user_details_200:
+            reasons.append("no stateful scenario reached a 200 from user details through the links")
+    return Verdict(not reasons, tuple(reasons))
+
+
+def markdown(result: RunResult, outcome: Verdict) -> str:
+    target, prof = result.target, result.profile
+    total = sum(s.cases for s in result.operations.values())
+    lines = [
+        f"# Contract run: {'PASS' if outcome.passed else 'FAIL'}",
+        "",
+        f"- target: `{target.kind}` {target.base_url}",
+        f"- profile: `{prof.name}`, seed `{prof.seed}` (rerun: `CONTRACT_SEED={prof.seed} make contract`)",
+        f"- {total} cases in {result.elapsed:.1f} s "
+        f"({total / result.elapsed if result.elapsed else 0:.1f} cases/s), "
+        f"stop: {result.stop_reason}",
+        "",
+        "## Operations",
+        "",
+        "| operation | cases | statuses seen | new | known |",
+        "|---|---:|---|---:|---:|",
+    ]
+    for stats in sorted(result.operations.values(), key=lambda s: s.label):
+        ops = [f for f in result.findings if f.operation == stats.label]
+        seen = ", ".join(f"{s}: {n}" for s, n in sorted(stats.statuses.items())) or "-"
+        lines.append(
+            f"| `{stats.label}` | {stats.cases} | {seen} "
+            f"| {sum(not f.known for f in ops)} | {sum(f.known for f in ops)} |"
+        )
+    for label, why in result.skipped.items():
+        lines.append(f"| `{label}` | skipped | {why} | | |")
+    lines += ["", "## Findings", ""]
+    if not result.findings:
+        lines.append("None.")
+    for finding in sorted(result.findings, key=lambda f: (f.known, f.operation, f.check)):
+        state = f"known ({finding.deviation})" if finding.known else "**new**"
+        lines += [
+            f"### {state} · {finding.severity} · `{finding.operation}` · `{finding.check}`",
+            "",
+            f"{finding.title}" + (f" at `{finding.pointer}`" if finding.pointer else ""),
+            "",
+            "```",
+            finding.message.strip()[:1500],
+            "```",
+            "",
+            "Reproduce:",
+            "",
+            "```sh",
+            finding.reproduce.strip(),
+            "```",
+            "",
+        ]
+    if not outcome.passed:
+        lines += ["## Why the run failed", "", *[f"- {reason}" for reason in outcome.reasons], ""]
+    lines += ["## Checks switched off or adjusted", "", policy.describe(), ""]
+    return "\n".join(lines)
+
+
+def junit(result: RunResult, outcome: Verdict) -> str:
+    suite = ET.Element(
+        "testsuite", name="contract", tests=str(len(result.operations)), time=f"{result.elapsed:.3f}"
+    )
+    ET.SubElement(ET.SubElement(suite, "properties"), "property", name="seed", value=str(result.profile.seed))
+    failures = 0
+    for stats in sorted(result.operations.values(), key=lambda s: s.label):
+        case = ET.SubElement(suite, "testcase", classname=f"contract.{result.target.kind}", name=stats.label)
+        ops = [f for f in result.findings if f.operation == stats.label]
+        new = [f for f in ops if not f.known]
+        silent = [r for r in outcome.reasons if r.startswith(stats.label)]
+        if new or silent:
+            failures += 1
+            failure = ET.SubElement(
+                case, "failure", message=f"{len(new)} new finding(s)" + (f"; {silent[0]}" if silent else "")
+            )
+            failure.text = "\n\n".join(_finding_text(f) for f in new) + (
+                "\n" + "\n".join(silent) if silent else ""
+            )
+        out = [f"{stats.cases} cases; statuses {dict(sorted(stats.statuses.items()))}"]
+        out += [f"known {f.deviation}: {f.check} {f.pointer}" for f in ops if f.known]
+        ET.SubElement(case, "system-out").text = "\n".join(out)
+    for label, why in result.skipped.items():
+        ET.SubElement(
+            ET.SubElement(suite, "testcase", classname="contract", name=label), "skipped", message=why
+        )
+    suite.set("failures", str(failures))
+    suite.set("errors", str(len(result.errors)))
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True)
+
+
+def _finding_text(finding: Finding) -> str:
+    head = f"[{finding.severity}] {finding.check} {finding.pointer}"
+    return f"{head}\n{finding.title}\n{finding.message}\n{finding.reproduce}"
+
+
+def cassette(result: RunResult, redactor: Redactor) -> str:
+    lines = []
+    for item in result.interactions:
+        lines.append(
+            json.dumps(
+                {
+                    "operation": item.operation,
+                    "phase": item.phase,
+                    "request": {
+                        "method": item.method,
+                        "url": redactor.text(item.url),
+                        "headers": dict(redactor.headers(item.request_headers.items())),
+                        "body": redactor.body(item.request_body) if item.request_body else None,
+                    },
+                    "response": {
+                        "status": item.status,
+                        "headers": dict(redactor.headers(item.response_headers.items())),
+                        "body": redactor.body(item.response_body) if item.response_body else None,
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Redactor) -> dict[str, Path]:
+    """Write every artifact, redacted; return them by kind."""
+    directory.mkdir(parents=True, exist_ok=True)
+    redactor.add_known(*result.target.secrets())
+    artifacts = {
+        "junit": (directory / "junit.xml", junit(result, outcome)),
+        "markdown": (directory / "summary.md", markdown(result, outcome)),
+        "cassette": (directory / "cassette.ndjson", cassette(result, redactor)),
+    }
+    written = {}
+    for kind, (path, text) in artifacts.items():
+        path.write_text(redactor.text(text) if kind != "cassette" else text, encoding="utf-8")
+        written[kind] = path
+    return written

@@ -1,0 +1,271 @@
+"""Run schemathesis over a target and turn its events into our data: per-operation stats and findings.
+
+The schemathesis engine runs every phase (examples, coverage, fuzzing, stateful) with our checks and
+auth; we consume its events, count cases and statuses per operation, collect the failed checks as
+findings, record every interaction for the cassette, enforce the request budget, and show progress.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+import schemathesis
+from schemathesis.engine import events, from_schema
+
+from contract_tests import auth, checks, policy
+from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
+from contract_tests.profiles import Profile, schemathesis_config
+from contract_tests.targets import Target
+
+
+class BudgetExhaustedError(RuntimeError):
+    """The hard request budget of the target is spent; no further request is sent."""
+
+
+@dataclass
+class OperationStats:
+    label: str
+    operation_id: str
+    cases: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    stateful_user_details_200: int = 0
+
+
+@dataclass
+class Interaction:
+    operation: str
+    phase: str
+    method: str
+    url: str
+    request_headers: dict[str, str]
+    request_body: bytes | None
+    status: int | None
+    response_headers: dict[str, str]
+    response_body: bytes | None
+
+
+@dataclass
+class RunResult:
+    target: Target
+    profile: Profile
+    operations: dict[str, OperationStats]
+    findings: list[Finding]
+    interactions: list[Interaction]
+    errors: list[str]
+    elapsed: float
+    stop_reason: str
+    skipped: dict[str, str] = field(default_factory=dict)  # operation label -> why
+
+
+def _operation_ids(schema: Any) -> dict[str, str]:
+    ids = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        ids[operation.label] = operation.definition.raw.get("operationId", operation.label)
+    return ids
+
+
+def run(
+    target: Target,
+    prof: Profile,
+    progress: TextIO | None = sys.stderr,
+    overrides: dict[str, Any] | None = None,
+) -> RunResult:
+    """Run the suite; ``overrides`` replace top-level sections of the schemathesis configuration."""
+    config = schemathesis.Config.from_dict({**schemathesis_config(prof, target), **(overrides or {})})
+    schema: Any = schemathesis.openapi.from_path(target.bundle, config=config)
+    if target.app is not None:
+        schema.app = target.app
+    skipped: dict[str, str] = {}
+    if not (target.access_token or target.has_consent_step):
+        skipped["GET /oauth2/user-details"] = (
+            "no CASHFREE_ACCESS_TOKEN given and the target has no consent step"
+        )
+        schema = schema.exclude(operation_id=auth.USER_DETAILS)
+    auth.register(schema, target)
+    checks.reset()
+    _install_failure_filter(schema)
+    _install_unique_verification_ids(schema)
+    if target.request_budget is not None:
+        _install_budget(schema, target.request_budget)
+
+    ids = _operation_ids(schema)
+    stats = {label: OperationStats(label, op_id) for label, op_id in ids.items()}
+    findings: dict[tuple[str, str, str, str], Finding] = {}
+    interactions: list[Interaction] = []
+    errors: list[str] = []
+    started = time.monotonic()
+    stop_reason = "completed"
+    report = _progress_printer(progress)
+    for event in from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
+            phase = getattr(event, "phase", "fuzzing")
+            _collect(event.recorder, str(getattr(phase, "value", phase)), ids, stats, findings, interactions)
+            report(stats)
+        elif isinstance(event, events.NonFatalError):
+            errors.append(
+                f"{event.label}: {event.info.title if hasattr(event.info, 'title') else event.value}"
+            )
+        elif isinstance(event, events.FatalError):
+            errors.append(f"fatal: {event.exception}")
+        elif isinstance(event, events.EngineFinished):
+            stop_reason = str(event.stop_reason)
+    if progress is not None:
+        progress.write("\n")
+    return RunResult(
+        target,
+        prof,
+        stats,
+        list(findings.values()),
+        interactions,
+        errors,
+        time.monotonic() - started,
+        stop_reason,
+        skipped,
+    )
+
+
+def _collect(
+    recorder: Any,
+    phase: str,
+    ids: dict[str, str],
+    stats: dict[str, OperationStats],
+    findings: dict[tuple[str, str, str, str], Finding],
+    interactions: list[Interaction],
+) -> None:
+    for case_id, interaction in recorder.interactions.items():
+        node = recorder.cases.get(case_id)
+        label = node.value.operation.label if node is not None else recorder.label
+        entry = stats.setdefault(label, OperationStats(label, ids.get(label, label)))
+        entry.cases += 1
+        response = interaction.response
+        if response is not None:
+            entry.statuses[response.status_code] += 1
+            linked = node is not None and node.parent_id is not None
+            if (
+                phase == "stateful"
+                and linked
+                and entry.operation_id == auth.USER_DETAILS
+                and response.status_code == 200
+            ):
+                entry.stateful_user_details_200 += 1
+        request = interaction.request
+        interactions.append(
+            Interaction(
+                operation=label,
+                phase=phase,
+                method=request.method,
+                url=request.uri,
+                request_headers={
+                    k: ", ".join(v) if isinstance(v, list) else str(v) for k, v in request.headers.items()
+                },
+                request_body=request.body if isinstance(request.body, bytes) else None,
+                status=response.status_code if response is not None else None,
+                response_headers={k: ", ".join(v) for k, v in response.headers.items()}
+                if response is not None
+                else {},
+                response_body=response.content if response is not None else None,
+            )
+        )
+    for case_id, results in recorder.checks.items():
+        node = recorder.cases.get(case_id)
+        label = node.value.operation.label if node is not None else recorder.label
+        interaction = recorder.interactions.get(case_id)
+        status = interaction.response.status_code if interaction and interaction.response else None
+        for check in results:
+            if check.failure_info is None:
+                continue
+            failure = check.failure_info.failure
+            finding = Finding(
+                operation=label,
+                operation_id=ids.get(label, label),
+                check=check.name,
+                title=str(getattr(failure, "title", type(failure).__name__)),
+                message=str(getattr(failure, "message", "") or failure),
+                severity=SEVERITY_BY_CHECK.get(check.name, Severity.MEDIUM),
+                status=status,
+                pointer=pointer_of(getattr(failure, "instance_path", None)),
+                reproduce=check.failure_info.code_sample,
+            )
+            findings.setdefault(finding.key, finding)
+
+
+VERIFICATION_ID_OPERATIONS = frozenset({"VrsUserVaultOauthInitiation", "VrsUserVaultDataAvailability"})
+
+
+def _install_unique_verification_ids(schema: Any) -> None:
+    """Make positive verification_ids unique in the fuzzing and stateful phases.
+
+    A verification_id can be used once (409 after that, which the coverage and examples phases still
+    exercise with the generated values as they are). Hypothesis draws small strings that repeat across
+    phases, so without this nearly every stateful session would stop at 409 and never reach the token.
+    The suffix keeps the value within the documented rule (1-50 of letters, digits, '.', '-', '_').
+    """
+    counter = 0
+
+    @schema.hook  # type: ignore[untyped-decorator]
+    def map_case(context: Any, case: Any) -> Any:
+        nonlocal counter
+        meta = case.meta
+        body = case.body
+        if (
+            meta is None
+            or auth.phase_of(case) not in ("fuzzing", "stateful")
+            or str(getattr(meta.generation.mode, "value", meta.generation.mode)) != "positive"
+            or case.operation.definition.raw.get("operationId") not in VERIFICATION_ID_OPERATIONS
+            or not isinstance(body, dict)
+            or not isinstance(body.get("verification_id"), str)
+        ):
+            return case
+        counter += 1
+        suffix = f"-u{counter}"
+        body["verification_id"] = body["verification_id"][: 50 - len(suffix)] + suffix
+        return case
+
+
+def _install_failure_filter(schema: Any) -> None:
+    @schema.hook  # type: ignore[untyped-decorator]
+    def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
+        check = str(getattr(failure, "check_name", "") or type(failure).__name__)
+        names = (
+            {check, "missing_required_header"}
+            if type(failure).__name__ == "MissingHeaderNotRejected"
+            else {check}
+        )
+        operation_id = case.operation.definition.raw.get("operationId", "")
+        code = checks.error_code(response)
+        return not any(
+            policy.is_documented_exception(name, operation_id, response.status_code, code) for name in names
+        )
+
+
+def _install_budget(schema: Any, budget: int) -> None:
+    sent = 0
+
+    @schema.hook  # type: ignore[untyped-decorator]
+    def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
+        nonlocal sent
+        if sent >= budget:
+            raise BudgetExhaustedError(f"request budget of {budget} spent: no further request is sent")
+        sent += 1
+
+
+def _progress_printer(stream: TextIO | None) -> Callable[[dict[str, OperationStats]], None]:
+    last = 0.0
+
+    def report(stats: dict[str, OperationStats]) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if stream is None or now - last < 0.5:
+            return
+        last = now
+        total = sum(entry.cases for entry in stats.values())
+        stream.write(f"\rcontract: {total} cases over {len(stats)} operations ")
+        stream.flush()
+
+    return report

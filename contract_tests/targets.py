@@ -1,0 +1,141 @@
+"""Where the contract suite runs: the in-process fake (default), any base URL, or the vendor's sandbox.
+
+One switch picks the target: ``--target fake|sandbox|<URL>`` or ``CONTRACT_TARGET``. Credentials for
+the sandbox (and for a URL that is not our fake) come from the environment only:
+
+    CASHFREE_APP_CLIENT_ID / CASHFREE_APP_CLIENT_SECRET          the 1-Click app pair
+    CASHFREE_GENERAL_CLIENT_ID / CASHFREE_GENERAL_CLIENT_SECRET  the general pair (data availability)
+    CASHFREE_ACCESS_TOKEN                                        optional, for user details
+
+Every call to the vendor is billed, so a production host is refused unless forced.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from contract_tests.fake import (
+    TEST_APP_CLIENT_ID,
+    TEST_APP_CLIENT_SECRET,
+    TEST_GENERAL_CLIENT_ID,
+    TEST_GENERAL_CLIENT_SECRET,
+    FakeConfig,
+    create_app,
+)
+
+BUNDLES = Path(__file__).resolve().parent.parent / "openapi" / "bundles"
+SANDBOX_URL = "https://sandbox.cashfree.com/verification"
+PRODUCTION_HOSTS = frozenset({"api.cashfree.com", "payout-api.cashfree.com"})
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# Documented: 100 requests per minute for the "standard" tier. We stay well under it.
+SANDBOX_RATE_LIMIT = "60/m"
+SANDBOX_REQUEST_BUDGET = 300
+
+
+class TargetError(ValueError):
+    """The target cannot be used as asked (production not forced, credentials malformed, ...)."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    client_id: str
+    client_secret: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: Literal["fake", "url", "sandbox"]
+    base_url: str
+    bundle: Path
+    app_pair: Credentials | None
+    general_pair: Credentials | None
+    access_token: str | None = field(default=None, repr=False)
+    app: Any = field(default=None, repr=False)  # the in-process ASGI app, for kind == "fake"
+    has_consent_step: bool = False  # our fake: the flow can be driven to a real access token
+    positive_only: bool = False
+    rate_limit: str | None = None
+    request_budget: int | None = None
+
+    @property
+    def credentials_given(self) -> bool:
+        return self.app_pair is not None or self.general_pair is not None or self.access_token is not None
+
+    def secrets(self) -> list[str]:
+        """Every secret of this target, for the redactor."""
+        values = [self.access_token]
+        values += [pair.client_secret for pair in (self.app_pair, self.general_pair) if pair]
+        values += [pair.client_id for pair in (self.app_pair, self.general_pair) if pair]
+        return [value for value in values if value]
+
+
+def _pair(environ: Mapping[str, str], prefix: str) -> Credentials | None:
+    client_id, secret = environ.get(f"{prefix}_CLIENT_ID"), environ.get(f"{prefix}_CLIENT_SECRET")
+    if not client_id and not secret:
+        return None
+    if not client_id or not secret:
+        raise TargetError(f"{prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET must be set together")
+    return Credentials(client_id, secret)
+
+
+def fake_target(config: FakeConfig | None = None) -> Target:
+    return Target(
+        kind="fake",
+        base_url="http://testserver/verification",
+        bundle=BUNDLES / "contract-fake.yaml",
+        app_pair=Credentials(TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET),
+        general_pair=Credentials(TEST_GENERAL_CLIENT_ID, TEST_GENERAL_CLIENT_SECRET),
+        app=create_app(config),
+        has_consent_step=True,
+    )
+
+
+def resolve(
+    name: str | None = None, environ: Mapping[str, str] = os.environ, force_production: bool = False
+) -> Target:
+    """The target named by ``name`` (or CONTRACT_TARGET): ``fake``, ``sandbox`` or a base URL."""
+    name = (name or environ.get("CONTRACT_TARGET") or "fake").strip()
+    if name == "fake":
+        return fake_target()
+    force_production = force_production or environ.get("CONTRACT_FORCE_PRODUCTION") == "1"
+    app_pair, general_pair = _pair(environ, "CASHFREE_APP"), _pair(environ, "CASHFREE_GENERAL")
+    token = environ.get("CASHFREE_ACCESS_TOKEN") or None
+    if name == "sandbox":
+        return Target(
+            kind="sandbox",
+            base_url=SANDBOX_URL,
+            bundle=BUNDLES / "contract.yaml",
+            app_pair=app_pair,
+            general_pair=general_pair,
+            access_token=token,
+            positive_only=True,
+            rate_limit=SANDBOX_RATE_LIMIT,
+            request_budget=int(environ.get("CONTRACT_REQUEST_BUDGET", SANDBOX_REQUEST_BUDGET)),
+        )
+    parts = urlsplit(name)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise TargetError(f"target must be 'fake', 'sandbox' or an http(s) base URL, got {name!r}")
+    if parts.hostname in PRODUCTION_HOSTS and not force_production:
+        raise TargetError(
+            f"{parts.hostname} is Cashfree's production host: every call is billed and touches real users. "
+            "Refusing; pass --force-production (CONTRACT_FORCE_PRODUCTION=1) if you really mean it."
+        )
+    local = parts.hostname in LOOPBACK_HOSTS
+    return Target(
+        kind="url",
+        base_url=name.rstrip("/"),
+        # A loopback URL is our fake served over HTTP: its consent step exists and its test pairs work.
+        bundle=BUNDLES / ("contract-fake.yaml" if local else "contract.yaml"),
+        app_pair=app_pair or (Credentials(TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET) if local else None),
+        general_pair=general_pair
+        or (Credentials(TEST_GENERAL_CLIENT_ID, TEST_GENERAL_CLIENT_SECRET) if local else None),
+        access_token=token,
+        has_consent_step=local,
+        positive_only=not local,
+        rate_limit=None if local else SANDBOX_RATE_LIMIT,
+        request_budget=None if local else SANDBOX_REQUEST_BUDGET,
+    )

@@ -48,9 +48,12 @@ class Finding:
 
 
 def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:
+    """RFC 6901 pointer with array indices generalised to ``*``: the same violation in the third and the
+    fifth record of a list is one finding (and one register entry matches it)."""
     if not path:
         return ""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = ("*" if isinstance(part, int) else str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return "".join("/" + part for part in parts)
 
 
 def classify(findings: list[Finding], register: Register | None) -> list[Finding]:

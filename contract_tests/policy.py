@@ -43,6 +43,13 @@ ADJUSTMENTS: tuple[Adjustment, ...] = (
         "step a session id that does not exist (404).",
     ),
     Adjustment(
+        "response_schema_conformance",
+        {"enabled": False},
+        "It reports the first violation of a response only. Replaced by contract_tests/conformance.py, "
+        "which validates every recorded response against the same bundle schema and reports every "
+        "violation at its JSON pointer, so each vendor quirk is its own finding for the register to match.",
+    ),
+    Adjustment(
         "ignored_auth",
         {"enabled": False},
         "It expects 401/403 for a request without credentials; the vendor documents 400 "

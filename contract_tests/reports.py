@@ -149,6 +149,29 @@ def _finding_text(finding: Finding) -> str:
     return f"{head}\n{finding.title}\n{finding.message}\n{finding.reproduce}"
 
 
+def findings_json(result: RunResult) -> str:
+    """The findings as data, for tools (the nightly workflow opens one issue per new finding)."""
+    return json.dumps(
+        [
+            {
+                "operation": f.operation,
+                "operation_id": f.operation_id,
+                "check": f.check,
+                "title": f.title,
+                "pointer": f.pointer,
+                "severity": str(f.severity),
+                "status": f.status,
+                "deviation": f.deviation,
+                "message": f.message,
+                "reproduce": f.reproduce,
+            }
+            for f in result.findings
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
 def cassette(result: RunResult, redactor: Redactor) -> str:
     lines = []
     for item in result.interactions:
@@ -180,6 +203,7 @@ def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Re
     directory.mkdir(parents=True, exist_ok=True)
     redactor.add_known(*result.target.secrets())
     artifacts = {
+        "findings": (directory / "findings.json", findings_json(result)),
         "junit": (directory / "junit.xml", junit(result, outcome)),
         "markdown": (directory / "summary.md", markdown(result, outcome)),
         "cassette": (directory / "cassette.ndjson", cassette(result, redactor)),

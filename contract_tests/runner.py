@@ -17,7 +17,7 @@ from typing import Any, TextIO
 import schemathesis
 from schemathesis.engine import events, from_schema
 
-from contract_tests import auth, checks, policy
+from contract_tests import auth, checks, conformance, policy
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
 from contract_tests.profiles import Profile, schemathesis_config
 from contract_tests.targets import Target
@@ -102,7 +102,14 @@ def run(
     started = time.monotonic()
     stop_reason = "completed"
     report = _progress_printer(progress)
-    for event in from_schema(schema).execute():
+    stream = from_schema(schema).execute()
+    timed_out = False
+    deadline = started + prof.max_time
+    for event in stream:
+        if time.monotonic() > deadline and not stream.stop_event.is_set():
+            # The profile's time bound: ask the engine to finish; its last events still arrive.
+            stream.stop()
+            timed_out = True
         if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
             phase = getattr(event, "phase", "fuzzing")
             _collect(event.recorder, str(getattr(phase, "value", phase)), ids, stats, findings, interactions)
@@ -117,6 +124,10 @@ def run(
             stop_reason = str(event.stop_reason)
     if progress is not None:
         progress.write("\n")
+    if timed_out:
+        stop_reason = f"time bound of {prof.max_time} s reached"
+    for finding in conformance.findings(target.bundle, interactions, ids):
+        findings.setdefault(finding.key, finding)
     return RunResult(
         target,
         prof,

@@ -9,7 +9,10 @@ inlined (our specs have no recursive schemas, and a cycle is reported rather tha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from jsonschema import ValidationError
 
 _DROPPED = {"example", "xml", "externalDocs", "discriminator", "readOnly", "writeOnly", "deprecated"}
 
@@ -50,3 +53,21 @@ def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...]
         # OpenAPI 3.0: nullable widens the schema to accept null, whatever else it says.
         return {"anyOf": [result, {"type": "null"}]}
     return result
+
+
+def leaf_errors(errors: Iterable[ValidationError]) -> list[ValidationError]:
+    """The errors that name the real culprit: ``anyOf``/``oneOf`` failures are replaced by the errors of
+    their branches (recursively), and one (place, keyword) pair is reported once.
+
+    A ``null`` confidence score under an ``anyOf`` of eleven record schemas is then one ``type`` error at
+    ``.../confidence_score``, not "is not valid under any of the given schemas" at the record.
+    """
+    leaves: dict[tuple[tuple[str | int, ...], str], ValidationError] = {}
+    stack = list(errors)
+    while stack:
+        error = stack.pop()
+        if error.context:
+            stack.extend(error.context)
+            continue
+        leaves.setdefault((tuple(error.absolute_path), str(error.validator)), error)
+    return sorted(leaves.values(), key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))

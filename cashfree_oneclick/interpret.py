@@ -1,0 +1,121 @@
+"""From a generated response to a model or an error of the tree (shared by the sync and async clients).
+
+The generated operations are called with ``raise_on_unexpected_status=False``: they return the status,
+the raw content and, for documented statuses, the parsed model. A parse failure of a documented status
+surfaces as an exception from the generated code; the raw httpx response is then taken from the
+transport's hook so the error still carries it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from cashfree_oneclick import errors
+from cashfree_oneclick.retries import parse_retry_after
+from generated_client.types import Response
+
+VERIFICATION_ID_TAKEN = "verification_id_already_exists"
+REQUEST_ID_HEADERS = ("x-request-id", "x-cf-request-id", "request-id")
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    operation: str
+    model: type[T]
+    idempotent: bool = True
+
+    def could_have_landed(self, error: httpx.TransportError) -> bool:
+        """Whether a failed attempt may have been processed by the vendor (only matters if not idempotent).
+
+        A connect error or a connect/pool time-out never reached the vendor; anything later (a read
+        time-out, a reset connection, a protocol error) may have.
+        """
+        if self.idempotent:
+            return False
+        return not isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def on_transport_error(call: Call[Any], error: httpx.TransportError, attempt: int) -> errors.TransportError:
+    kind = "timed out" if isinstance(error, httpx.TimeoutException) else "failed"
+    return errors.TransportError(
+        f"the request {kind} without an answer ({type(error).__name__})",
+        operation=call.operation,
+        attempts=attempt,
+    )
+
+
+# What the generated parsing raises on a body that is not what the spec says.
+PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+
+
+def malformed(call: Call[Any], raw: httpx.Response | None, attempt: int) -> errors.MalformedResponseError:
+    status = raw.status_code if raw is not None else None
+    return errors.MalformedResponseError(
+        f"the {status} body could not be parsed as the spec documents it",
+        status=status, operation=call.operation, attempts=attempt, response=raw,
+    )  # fmt: skip
+
+
+def interpret(
+    call: Call[T], response: Response[Any], raw: httpx.Response | None, attempt: int, ambiguous: bool
+) -> T:
+    """Return the model of a success; raise the matching error otherwise.
+
+    ``ambiguous`` says whether an earlier attempt of a non-idempotent call may have landed; then a 409
+    verification_id_already_exists becomes AmbiguousSessionError.
+    """
+    status = int(response.status_code)
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    if status == 200:
+        parsed = response.parsed
+        if isinstance(parsed, call.model):
+            return parsed
+        raise malformed(call, raw, attempt)
+    details = _error_details(response.content)
+    common: dict[str, Any] = {
+        "status": status,
+        "type": details.get("type"),
+        "code": details.get("code"),
+        "ref_id": details.get("ref_id"),
+        "request_id": next((headers[h] for h in REQUEST_ID_HEADERS if h in headers), None),
+        "operation": call.operation,
+        "attempts": attempt,
+        "response": raw,
+    }
+    message = details.get("message") or f"HTTP {status}"
+    if status >= 500:
+        raise errors.ServerError(message, **common)
+    if status == 429:
+        raise errors.RateLimitedError(message, retry_after=parse_retry_after(headers), **common)
+    if status == 409 and not call.idempotent and ambiguous and common["code"] == VERIFICATION_ID_TAKEN:
+        raise errors.AmbiguousSessionError(
+            "verification_id_already_exists after an earlier attempt failed without a clear answer: that "
+            "attempt probably created the session, but its session_id is lost (the vendor offers no call to "
+            "fetch it). Start again with a new verification_id.",
+            **common,
+        )
+    error_class = errors.BY_STATUS.get(status, errors.UndocumentedStatusError)
+    raise error_class(message, **common)
+
+
+def _error_details(content: bytes) -> dict[str, str]:
+    """type/code/message/ref_id of a vendor error body; empty when the body is not in that shape."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return {}
+    if not isinstance(body, dict):
+        return {}
+    # The vendor's ErrorResponseSchema: type, code, message (strings) and error {ref_id}, all optional.
+    details = {key: value for key in ("type", "code", "message") if isinstance(value := body.get(key), str)}
+    nested = body.get("error")
+    if isinstance(nested, dict) and nested.get("ref_id") is not None:
+        details["ref_id"] = str(nested["ref_id"])
+    return details

@@ -1,0 +1,69 @@
+"""Response conformance with every violation reported, each at its JSON pointer.
+
+Schemathesis's response_schema_conformance stops at the first violation of a response; a body with
+three vendor quirks would show one. Here every recorded response of a documented status is validated
+against the bundle's schema for it, and every leaf violation becomes its own finding, so each quirk
+can be matched (or not) by its own entry of the deviation register.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from jsonschema import Draft7Validator
+
+from contract_tests.findings import SEVERITY_BY_CHECK, Finding, pointer_of
+from scripts.openapi_schema import leaf_errors, resolve_pointer, to_json_schema
+
+if TYPE_CHECKING:
+    from contract_tests.runner import Interaction
+
+CHECK = "response_schema_conformance"
+
+
+@cache
+def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
+    document = yaml.safe_load(bundle.read_text(encoding="utf-8"))
+    validators = {}
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            label = f"{method.upper()} {path}"
+            for status, response in operation.get("responses", {}).items():
+                while "$ref" in response:
+                    response = resolve_pointer(document, response["$ref"])
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                if status.isdigit() and schema is not None:
+                    validators[(label, int(status))] = Draft7Validator(to_json_schema(schema, document))
+    return validators
+
+
+def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[str, str]) -> list[Finding]:
+    validators = _validators(bundle)
+    found: dict[tuple[str, str, str, str], Finding] = {}
+    for item in interactions:
+        validator = validators.get((item.operation, item.status or 0))
+        if validator is None or not item.response_body:
+            continue
+        try:
+            body: Any = json.loads(item.response_body)
+        except ValueError:
+            continue  # content_type_conformance and vendor_error_shape report non-JSON bodies
+        for error in leaf_errors(validator.iter_errors(body)):
+            pointer = pointer_of(list(error.absolute_path))
+            finding = Finding(
+                operation=item.operation,
+                operation_id=operation_ids.get(item.operation, item.operation),
+                check=CHECK,
+                title=f"`{error.validator}` broken",
+                message=f"the {item.status} body breaks `{error.validator}: {json.dumps(error.validator_value)[:200]}`",
+                severity=SEVERITY_BY_CHECK[CHECK],
+                status=item.status,
+                pointer=pointer,
+                reproduce=f"curl -X {item.method} '{item.url}'  # with the headers and body of the recorded case",
+            )
+            found.setdefault(finding.key, finding)
+    return list(found.values())

@@ -75,6 +75,7 @@ bench-tools:
 bench: env bench-tools  ## benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse
 	$(PY) -m benchmarks.fake_load
+	$(PY) -m benchmarks.contract_speed
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

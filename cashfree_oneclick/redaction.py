@@ -81,6 +81,35 @@ class Redactor:
             ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
             self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
+    def harvest(self, value: Any) -> None:
+        """Register the values of sensitive keys found in a JSON-like value (or JSON text) as known.
+
+        Then a session id that a response carried is also scrubbed from the URL of a later request, and
+        an access token from a reproduction command: places where no key says what the value is.
+        """
+        if isinstance(value, bytes | str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return
+        found: list[str] = []
+        stack = [value]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Mapping):
+                for key, item in node.items():
+                    if (
+                        str(key).lower() in self._keys
+                        and isinstance(item, str | int)
+                        and not isinstance(item, bool)
+                    ):
+                        found.append(str(item))
+                    else:
+                        stack.append(item)
+            elif isinstance(node, list):
+                stack.extend(node)
+        self.add_known(*found)
+
     def text(self, value: str) -> str:
         """Redact free text."""
         known = self._known_pattern

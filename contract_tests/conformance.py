@@ -54,16 +54,17 @@ def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[
             continue  # content_type_conformance and vendor_error_shape report non-JSON bodies
         for error in leaf_errors(validator.iter_errors(body)):
             pointer = pointer_of(list(error.absolute_path))
+            rule = json.dumps(error.validator_value)
             finding = Finding(
                 operation=item.operation,
                 operation_id=operation_ids.get(item.operation, item.operation),
                 check=CHECK,
                 title=f"`{error.validator}` broken",
-                message=f"the {item.status} body breaks `{error.validator}: {json.dumps(error.validator_value)[:200]}`",
+                message=f"the {item.status} body breaks `{error.validator}: {rule[:200]}`",
                 severity=SEVERITY_BY_CHECK[CHECK],
                 status=item.status,
                 pointer=pointer,
-                reproduce=f"curl -X {item.method} '{item.url}'  # with the headers and body of the recorded case",
+                reproduce=f"curl -X {item.method} '{item.url}'  # headers, body: see cassette.ndjson",
             )
             found.setdefault(finding.key, finding)
     return list(found.values())

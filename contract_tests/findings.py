@@ -52,7 +52,9 @@ def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:
     fifth record of a list is one finding (and one register entry matches it)."""
     if not path:
         return ""
-    parts = ("*" if isinstance(part, int) else str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    parts = (
+        "*" if isinstance(part, int) else str(part).replace("~", "~0").replace("/", "~1") for part in path
+    )
     return "".join("/" + part for part in parts)
 
 

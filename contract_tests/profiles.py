@@ -58,7 +58,12 @@ def schemathesis_config(prof: Profile, target: Target) -> dict[str, Any]:
             "examples": {"enabled": True},
             "coverage": {"enabled": True},
             "fuzzing": {"enabled": True},
-            "stateful": {"enabled": True, "max-steps": prof.stateful_steps},
+            "stateful": {
+                "enabled": True,
+                "max-steps": prof.stateful_steps,
+                # Scenarios must reach user details through four links; give them room to.
+                "generation": {"max-examples": prof.max_examples * 4},
+            },
         },
         "checks": policy.checks_config(),
         "headers": {"x-api-version": "2024-12-01"},

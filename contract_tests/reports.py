@@ -202,6 +202,11 @@ def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Re
     """Write every artifact, redacted; return them by kind."""
     directory.mkdir(parents=True, exist_ok=True)
     redactor.add_known(*result.target.secrets())
+    for item in result.interactions:
+        # Values under sensitive keys anywhere in the traffic (session ids, auth codes, tokens, PII) are
+        # scrubbed everywhere else too: in URLs, curl commands and messages.
+        redactor.harvest(item.request_body or b"")
+        redactor.harvest(item.response_body or b"")
     artifacts = {
         "findings": (directory / "findings.json", findings_json(result)),
         "junit": (directory / "junit.xml", junit(result, outcome)),

@@ -83,12 +83,16 @@ def _pair(environ: Mapping[str, str], prefix: str) -> Credentials | None:
 
 
 def fake_target(config: FakeConfig | None = None) -> Target:
+    """The in-process fake, with the first credential pairs it is configured with."""
+    config = config or FakeConfig()
+    app_id, app_secret = next(iter(config.app_credentials.items()))
+    general_id, general_secret = next(iter(config.general_credentials.items()))
     return Target(
         kind="fake",
         base_url="http://testserver/verification",
         bundle=BUNDLES / "contract-fake.yaml",
-        app_pair=Credentials(TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET),
-        general_pair=Credentials(TEST_GENERAL_CLIENT_ID, TEST_GENERAL_CLIENT_SECRET),
+        app_pair=Credentials(app_id, app_secret),
+        general_pair=Credentials(general_id, general_secret),
         app=create_app(config),
         has_consent_step=True,
     )

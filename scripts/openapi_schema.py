@@ -56,18 +56,27 @@ def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...]
 
 
 def leaf_errors(errors: Iterable[ValidationError]) -> list[ValidationError]:
-    """The errors that name the real culprit: ``anyOf``/``oneOf`` failures are replaced by the errors of
-    their branches (recursively), and one (place, keyword) pair is reported once.
+    """The errors that name the real culprit, one per (place, keyword).
 
-    A ``null`` confidence score under an ``anyOf`` of eleven record schemas is then one ``type`` error at
-    ``.../confidence_score``, not "is not valid under any of the given schemas" at the record.
+    An ``anyOf``/``oneOf`` failure is replaced by the errors of its closest branch (the one with the
+    fewest leaf errors, all of them on a tie), recursively. A ``null`` confidence score under an
+    ``anyOf`` of eleven record schemas is then one ``type`` error at ``.../confidence_score``, not "is
+    not valid under any of the given schemas" at the record, nor the errors of branches that fail for
+    reasons of their own.
     """
     leaves: dict[tuple[tuple[str | int, ...], str], ValidationError] = {}
-    stack = list(errors)
-    while stack:
-        error = stack.pop()
-        if error.context:
-            stack.extend(error.context)
-            continue
-        leaves.setdefault((tuple(error.absolute_path), str(error.validator)), error)
+    for error in errors:
+        for leaf in _leaves(error):
+            leaves.setdefault((tuple(leaf.absolute_path), str(leaf.validator)), leaf)
     return sorted(leaves.values(), key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    if not error.context:
+        return [error]
+    branches: dict[object, list[ValidationError]] = {}
+    for sub in error.context:
+        branch = sub.relative_schema_path[0] if sub.relative_schema_path else None
+        branches.setdefault(branch, []).extend(_leaves(sub))
+    fewest = min(len(leaves) for leaves in branches.values())
+    return [leaf for leaves in branches.values() if len(leaves) == fewest for leaf in leaves]

@@ -8,6 +8,7 @@ and Aadhaar is only ever the masked form (eight x and four digits).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -82,7 +83,8 @@ def person_for(mobile: str) -> Person:
         gender="MALE" if male else "FEMALE",
         # A fixed range, not Faker's date_of_birth (relative to today): the same person every day.
         dob=fake.date_between_dates(date(1946, 1, 1), date(2005, 12, 31)).isoformat(),
-        email=f"test.{first}.{last}".lower().replace(" ", "") + "@example.com",
+        # ASCII only: some en_IN surnames carry a U+2019 apostrophe, not valid in a plain address.
+        email=re.sub(r"[^a-z0-9.]", "", f"test.{first}.{last}".lower()) + "@example.com",
         address=address,
         # PAN: five letters, four digits, a letter. The fourth letter is the holder type ('P' person).
         pan=f"{letters[:3]}P{letters[3]}{fake.numerify('####')}Z",

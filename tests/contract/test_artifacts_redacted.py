@@ -1,0 +1,62 @@
+"""Every artifact of a run with every report enabled holds none of the planted secrets and PII."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from cashfree_oneclick import redaction
+from contract_tests import __main__ as cli
+from contract_tests import auth
+from contract_tests.fake import FakeConfig
+from contract_tests.fake.people import person_for
+from contract_tests.targets import fake_target
+
+PLANTED_APP = ("planted_app_id_4f1c", "planted-app-secret-8d2e71")
+PLANTED_GENERAL = ("planted_general_id_77aa", "planted-general-secret-19bc")
+
+
+def test_no_planted_value_in_any_artifact_or_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = FakeConfig(app_credentials=dict([PLANTED_APP]), general_credentials=dict([PLANTED_GENERAL]))
+    monkeypatch.setattr(cli, "resolve", lambda *args, **kwargs: fake_target(config))
+    redaction.install("cashfree_fake", "schemathesis", "httpx")
+    caplog.set_level(logging.DEBUG)
+
+    exit_code = cli.main(["--report-dir", str(tmp_path), "--quiet"])
+
+    assert exit_code == 0
+    person = person_for(auth.FLOW_MOBILE)
+    planted = [
+        *PLANTED_APP,
+        *PLANTED_GENERAL,
+        auth.FLOW_MOBILE,
+        person.pan,
+        person.name,
+        person.email,
+        person.bank_account,
+        person.aadhaar_masked,
+        person.address.house,
+    ]
+    # Values the run creates: access tokens (JWTs) and the fake's session ids.
+    dynamic = [re.compile(r"eyJ[A-Za-z0-9_-]{10,}\."), re.compile(r"session_[A-Za-z0-9_-]{20,}")]
+    artifacts = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert {p.name for p in artifacts} >= {"junit.xml", "summary.md", "cassette.ndjson", "findings.json"}
+    # The cassette is not empty: a vacuous scan would pass too.
+    assert (tmp_path / "cassette.ndjson").stat().st_size > 10_000
+    for path in artifacts:
+        text = path.read_text(encoding="utf-8")
+        for value in planted:
+            assert value not in text, f"{value!r} found in {path.name}"
+        for pattern in dynamic:
+            assert not pattern.search(text), f"{pattern.pattern} found in {path.name}"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert logged, "the run logged nothing: a vacuous scan"
+    for value in planted:
+        assert value not in logged, f"{value!r} found in the log"
+    for pattern in dynamic:
+        assert not pattern.search(logged), f"{pattern.pattern} found in the log"

@@ -1,0 +1,84 @@
+"""The contract suite end to end: green on the fake, quirks found, wrong credentials caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contract_tests import findings, reports, runner
+from contract_tests.fake import FakeConfig
+from contract_tests.profiles import profile
+from contract_tests.targets import Credentials, fake_target, resolve
+from scripts.deviations import load_register
+from tests.contract.conftest import served
+
+REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
+
+
+def test_pr_profile_against_the_in_process_fake_is_green() -> None:
+    result = runner.run(fake_target(), profile("pr"), progress=None)
+    result.findings = findings.classify(result.findings, load_register(REGISTER))
+    outcome = reports.verdict(result)
+    assert outcome.passed, outcome.reasons
+    assert not result.errors
+    # Every operation was exercised and reached a 2xx; the flow went through the links to user details.
+    assert all(any(200 <= s < 300 for s in stats.statuses) for stats in result.operations.values())
+    details = next(s for s in result.operations.values() if s.label == "GET /oauth2/user-details")
+    assert details.stateful_user_details_200 > 0
+    assert sum(stats.cases for stats in result.operations.values()) > 200
+
+
+def test_vendor_quirks_over_http_are_each_reported_and_known() -> None:
+    with served(FakeConfig(quirks=True)) as url:
+        result = runner.run(resolve(url), profile("pr"), progress=None)
+    schema_findings = {
+        (f.operation_id, f.pointer) for f in result.findings if f.check == "response_schema_conformance"
+    }
+    assert schema_findings == {
+        ("VrsUserVaultOauthInitiation", "/user"),
+        ("VrsUserVaultFetchDetailsFromAccessToken", "/reference_id"),
+        ("VrsUserVaultFetchDetailsFromAccessToken", "/scopes/*/records/*/confidence_score"),
+    }
+    classified = findings.classify(result.findings, load_register(REGISTER))
+    known = {f.pointer: f.deviation for f in classified if f.check == "response_schema_conformance"}
+    assert known == {
+        "/user": "DEV-001",
+        "/reference_id": "DEV-002",
+        "/scopes/*/records/*/confidence_score": "DEV-003",
+    }
+    result.findings = classified
+    assert reports.verdict(result).passed
+
+
+def test_an_unregistered_quirk_fails_the_run() -> None:
+    result = runner.run(fake_target(FakeConfig(quirks=True)), profile("pr"), progress=None)
+    result.findings = findings.classify(result.findings, None)
+    outcome = reports.verdict(result)
+    assert not outcome.passed
+    assert any("new finding" in reason for reason in outcome.reasons)
+
+
+def test_wrong_credentials_fail_with_a_clear_message() -> None:
+    with served(FakeConfig()) as url:
+        target = resolve(url)
+        wrong = Credentials("wrong_client_id", "wrong_client_secret")
+        target = type(target)(**{**target.__dict__, "app_pair": wrong, "general_pair": wrong})
+        result = runner.run(target, profile("pr"), progress=None)
+    outcome = reports.verdict(result)
+    assert not outcome.passed
+    silent = [reason for reason in outcome.reasons if "never answered 2xx" in reason]
+    # Both the general-pair and the app-pair operations are named, with what to check.
+    assert any(reason.startswith("POST /user/data-availability") for reason in silent)
+    assert any(reason.startswith("POST /oauth2/session") for reason in silent)
+    assert all("check the credentials" in reason for reason in silent)
+
+
+def test_production_host_is_refused_unless_forced() -> None:
+    from contract_tests.targets import TargetError
+
+    with pytest.raises(TargetError, match="production"):
+        resolve("https://api.cashfree.com/verification", environ={})
+    forced = resolve("https://api.cashfree.com/verification", environ={}, force_production=True)
+    assert forced.positive_only
+    assert forced.request_budget is not None

@@ -42,3 +42,8 @@ def response_bodies(schema_name: str) -> st.SearchStrategy[dict[str, Any]]:
 def _as_object(value: object) -> dict[str, Any]:
     assert isinstance(value, dict), f"schema produced a non-object {value!r}"
     return value
+
+
+def mobile_numbers() -> st.SearchStrategy[str]:
+    """10-digit mobile numbers as the contract takes them (no prefix): any digits, leading zeros too."""
+    return st.text(alphabet="0123456789", min_size=10, max_size=10)

@@ -13,12 +13,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.deviations import load_register
-
 from cashfree_oneclick.redaction import REDACTOR
 from contract_tests import findings, reports, runner
 from contract_tests.profiles import profile
 from contract_tests.targets import TargetError, resolve
+from scripts.deviations import load_register
 
 REGISTER = Path(__file__).resolve().parent.parent / "openapi" / "deviations.yaml"
 

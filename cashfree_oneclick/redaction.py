@@ -166,7 +166,12 @@ class RedactingFilter(logging.Filter):
 
 
 def install(*loggers: str, redactor: Redactor = REDACTOR) -> None:
-    """Attach a RedactingFilter to the named loggers and to every handler of the root logger."""
+    """Attach a RedactingFilter to the named loggers and to every handler of the root logger.
+
+    A logger's filter applies only to records created by that very logger, not to those of its children
+    propagating through it: name every logger whose records must be redacted (handler filters, added to
+    the root handlers present now, cover the rest).
+    """
     redacting = RedactingFilter(redactor)
     for name in loggers:
         logger = logging.getLogger(name)

@@ -33,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
     if args.no_access_log:
         logging.getLogger("cashfree_fake.access").setLevel(logging.WARNING)
-    redaction.install("cashfree_fake", "uvicorn", "uvicorn.error")
+    # Logger filters see only the records of their own logger, not of its children: name each one.
+    redaction.install("cashfree_fake.access", "cashfree_fake.error", "uvicorn", "uvicorn.error")
+    # uvicorn's access log prints raw paths (a consent URL holds the session id); ours replaces it.
+    logging.getLogger("uvicorn.access").disabled = True
     app = create_app(config)
     uvicorn.run(
         app,

@@ -2,8 +2,8 @@
 
 The same mobile number always gives the same person (Faker's en_IN locale seeded by the number).
 Values that identify a real person are made visibly fake while keeping the vendor's formats: names
-start with "Test", emails are at example.com, PANs carry a 'Z' entity letter, bank codes are FAKE0…,
-and Aadhaar is only ever the masked form (eight x and four digits).
+start with "Test", emails are at example.com, PANs end in 'Z' (after the 'P' of a person), bank
+codes are FAKE0…, and Aadhaar is only ever the masked form (eight x and four digits).
 """
 
 from __future__ import annotations

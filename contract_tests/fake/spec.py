@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,7 +59,13 @@ class Operation:
 
 
 def load_operations(bundle: Path = BUNDLE) -> dict[str, Operation]:
-    """Every operation of the bundle, by operationId."""
+    """Every operation of the bundle, by operationId (parsed once per bundle version: apps share them,
+    the records and validators are immutable)."""
+    return dict(_load_operations(bundle.resolve(), bundle.stat().st_mtime_ns))
+
+
+@cache
+def _load_operations(bundle: Path, _version: int) -> dict[str, Operation]:
     document = yaml.safe_load(bundle.read_text(encoding="utf-8"))
     operations: dict[str, Operation] = {}
     for path, item in document["paths"].items():

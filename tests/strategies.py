@@ -47,3 +47,8 @@ def _as_object(value: object) -> dict[str, Any]:
 def mobile_numbers() -> st.SearchStrategy[str]:
     """10-digit mobile numbers as the contract takes them (no prefix): any digits, leading zeros too."""
     return st.text(alphabet="0123456789", min_size=10, max_size=10)
+
+
+def verification_ids() -> st.SearchStrategy[str]:
+    """verification_ids valid under the contract: 1-50 of letters, digits, '.', '-', '_'."""
+    return st.text(alphabet=st.sampled_from("abcXYZ0189.-_"), min_size=1, max_size=50)

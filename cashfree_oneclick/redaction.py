@@ -42,7 +42,7 @@ DEFAULT_KEYS: Final = frozenset(
 
 DEFAULT_PATTERNS: Final = (
     r"\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*",  # JWT (header always starts with eyJ)
-    r"(?i:\bbearer\s+[A-Za-z0-9._~+/=-]+)",  # bearer credentials in free text
+    r"(?i:\bbearer\s+[A-Za-z0-9._~+/=-]{16,})",  # a bearer credential (not the words "bearer token")
     r"\b[A-Za-z]{5}[0-9]{4}[A-Za-z]\b",  # PAN
     r"(?i:\b[x*]{8}[0-9]{4}\b)",  # masked Aadhaar
     r"\b[2-9][0-9]{3}\s?[0-9]{4}\s?[0-9]{4}\b",  # Aadhaar number
@@ -81,7 +81,7 @@ class Redactor:
             ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
             self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
-    def harvest(self, value: Any) -> None:
+    def harvest(self, value: Any, min_length: int = 8) -> None:
         """Register the values of sensitive keys found in a JSON-like value (or JSON text) as known.
 
         Then a session id that a response carried is also scrubbed from the URL of a later request, and
@@ -98,12 +98,11 @@ class Redactor:
             node = stack.pop()
             if isinstance(node, Mapping):
                 for key, item in node.items():
-                    if (
-                        str(key).lower() in self._keys
-                        and isinstance(item, str | int)
-                        and not isinstance(item, bool)
-                    ):
-                        found.append(str(item))
+                    sensitive = str(key).lower() in self._keys and isinstance(item, str | int)
+                    if sensitive and not isinstance(item, bool):
+                        # Short values ("M", "Y", an income band) would scrub ordinary words everywhere.
+                        if len(str(item)) >= min_length:
+                            found.append(str(item))
                     else:
                         stack.append(item)
             elif isinstance(node, list):

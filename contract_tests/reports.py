@@ -88,7 +88,7 @@ def markdown(result: RunResult, outcome: Verdict) -> str:
         lines.append(f"| `{label}` | skipped | {why} | | |")
     lines += ["", "## Findings", ""]
     if not result.findings:
-        lines.append("None.")
+        lines += ["None.", ""]
     for finding in sorted(result.findings, key=lambda f: (f.known, f.operation, f.check)):
         state = f"known ({finding.deviation})" if finding.known else "**new**"
         lines += [
@@ -203,9 +203,9 @@ def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Re
     directory.mkdir(parents=True, exist_ok=True)
     redactor.add_known(*result.target.secrets())
     for item in result.interactions:
-        # Values under sensitive keys anywhere in the traffic (session ids, auth codes, tokens, PII) are
-        # scrubbed everywhere else too: in URLs, curl commands and messages.
-        redactor.harvest(item.request_body or b"")
+        # Values the server handed out under sensitive keys (session ids, auth codes, tokens, PII) are
+        # scrubbed everywhere else too: in URLs, curl commands and messages. Request bodies are generated
+        # test data, redacted by key where they appear; harvesting them would scrub ordinary words.
         redactor.harvest(item.response_body or b"")
     artifacts = {
         "findings": (directory / "findings.json", findings_json(result)),

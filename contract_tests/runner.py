@@ -268,15 +268,22 @@ def _install_budget(schema: Any, budget: int) -> None:
 
 def _progress_printer(stream: TextIO | None) -> Callable[[dict[str, OperationStats]], None]:
     last = 0.0
+    # A terminal gets one line rewritten in place; a CI log a line every few seconds.
+    interactive = stream is not None and stream.isatty()
+    every, ending, start = (0.5, "", "\r") if interactive else (2.0, "\n", "")
 
     def report(stats: dict[str, OperationStats]) -> None:
         nonlocal last
         now = time.monotonic()
-        if stream is None or now - last < 0.5:
+        if stream is None or now - last < every:
             return
         last = now
         total = sum(entry.cases for entry in stats.values())
-        stream.write(f"\rcontract: {total} cases over {len(stats)} operations ")
+        statuses: Counter[int] = Counter()
+        for entry in stats.values():
+            statuses.update(entry.statuses)
+        seen = ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items()))
+        stream.write(f"{start}contract: {total} cases over {len(stats)} operations ({seen}){ending}")
         stream.flush()
 
     return report

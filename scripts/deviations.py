@@ -4,6 +4,10 @@ Every place where the vendor contradicts itself is an entry: what the spec says,
 example or behaviour says, and the decision. Each entry lists the findings it covers as ``matches``:
 ``source: lint`` (fields file, pointer, rule) or ``source: contract`` (fields operation, check,
 pointer); every field is an fnmatch glob, and a field a match does not name matches anything.
+
+The loader is strict because a typo in the register (``pointr:``, a misspelt decision) would otherwise
+silently stop an entry from matching, and a known deviation would turn into a "new" one, or worse, a
+too-wide entry would hide a real one.
 """
 
 from __future__ import annotations
@@ -22,22 +26,31 @@ FIELDS = {
     "contract": frozenset({"operation", "check", "pointer"}),
 }
 ENTRY_KEYS = frozenset({"id", "title", "where", "spec_says", "vendor_says", "decision", "matches"})
+TEXT_KEYS = ("title", "where", "spec_says", "vendor_says")
 ID = re.compile(r"DEV-\d{3}")
 
 
 class RegisterError(ValueError):
-    """The register file is malformed."""
+    """The register file is malformed; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)
 class Match:
+    """One kind of finding an entry covers: a source and a glob per named field."""
+
     source: str
     fields: tuple[tuple[str, str], ...]
 
     def covers(self, source: str, values: dict[str, str]) -> bool:
+        """Whether a finding of ``source`` with these field ``values`` is covered.
+
+        Only the given values are checked, each against this match's glob for that field; a field the
+        match does not name matches anything.
+        """
         if source != self.source:
             return False
-        return all(fnmatch.fnmatchcase(values.get(name, ""), pattern) for name, pattern in self.fields)
+        globs = dict(self.fields)
+        return all(fnmatch.fnmatchcase(value, globs[name]) for name, value in values.items() if name in globs)
 
 
 @dataclass(frozen=True)
@@ -55,25 +68,51 @@ class Deviation:
 class Register:
     deviations: tuple[Deviation, ...]
 
-    def find(self, source: str, **values: str) -> Deviation | None:
-        """The first entry with a match of ``source`` whose every named field matches ``values``."""
+    def find(self, source: str, **fields: str) -> Deviation | None:
+        """The first entry with a match of ``source`` whose every given field glob-matches."""
+        unknown = set(fields) - FIELDS.get(source, frozenset())
+        if source not in FIELDS or unknown:
+            # A caller's typo would otherwise make every finding "new" (or every finding "known").
+            raise ValueError(f"find({source!r}): unknown source or fields {sorted(unknown)}")
         for deviation in self.deviations:
-            if any(match.covers(source, values) for match in deviation.matches):
+            if any(match.covers(source, fields) for match in deviation.matches):
                 return deviation
         return None
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys (PyYAML keeps the last one, silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_register(path: Path) -> Register:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """Load and validate the register at ``path``; raise RegisterError naming the file and the entry."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as error:
+        raise RegisterError(f"{path}: not valid YAML: {error}") from error
     if not isinstance(raw, dict) or set(raw) != {"deviations"} or not isinstance(raw["deviations"], list):
         raise RegisterError(f"{path}: expected a mapping with one key, 'deviations', holding a list")
-    seen: set[str] = set()
+    first_index: dict[str, int] = {}
     entries = []
     for index, entry in enumerate(raw["deviations"]):
         deviation = _entry(entry, f"{path}: entry {index}")
-        if deviation.id in seen:
-            raise RegisterError(f"{path}: duplicate id {deviation.id}")
-        seen.add(deviation.id)
+        if deviation.id in first_index:
+            raise RegisterError(
+                f"{path}: entry {index} ({deviation.id}): duplicate id, first used by entry "
+                f"{first_index[deviation.id]}"
+            )
+        first_index[deviation.id] = index
         entries.append(deviation)
     return Register(tuple(entries))
 
@@ -83,13 +122,15 @@ def _entry(entry: Any, where: str) -> Deviation:
         raise RegisterError(f"{where}: an entry must be a mapping")
     where = f"{where} ({entry.get('id', 'no id')})"
     missing, unknown = ENTRY_KEYS - set(entry), set(entry) - ENTRY_KEYS
-    if missing or unknown:
-        raise RegisterError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    if missing:
+        raise RegisterError(f"{where}: missing keys {sorted(missing)}")
+    if unknown:
+        raise RegisterError(f"{where}: unknown keys {sorted(map(str, unknown))}")
     if not isinstance(entry["id"], str) or not ID.fullmatch(entry["id"]):
-        raise RegisterError(f"{where}: id must look like DEV-001")
-    if entry["decision"] not in DECISIONS:
+        raise RegisterError(f"{where}: id must be DEV- and three digits, e.g. DEV-001")
+    if not isinstance(entry["decision"], str) or entry["decision"] not in DECISIONS:
         raise RegisterError(f"{where}: decision must be one of {sorted(DECISIONS)}")
-    for key in ("title", "where", "spec_says", "vendor_says"):
+    for key in TEXT_KEYS:
         if not isinstance(entry[key], str) or not entry[key].strip():
             raise RegisterError(f"{where}: {key} must be a non-empty string")
     if not isinstance(entry["matches"], list) or not entry["matches"]:
@@ -106,15 +147,15 @@ def _entry(entry: Any, where: str) -> Deviation:
 
 
 def _match(raw: Any, where: str) -> Match:
-    if not isinstance(raw, dict) or raw.get("source") not in FIELDS:
+    if not isinstance(raw, dict) or not isinstance(raw.get("source"), str) or raw["source"] not in FIELDS:
         raise RegisterError(f"{where}: a match needs a source among {sorted(FIELDS)}")
     source = raw["source"]
-    fields = {k: v for k, v in raw.items() if k != "source"}
+    fields = {key: value for key, value in raw.items() if key != "source"}
     unknown = set(fields) - FIELDS[source]
+    # A match naming no field would cover every finding of its source: refused as surely a mistake.
     if unknown or not fields:
-        raise RegisterError(
-            f"{where}: {source} matches take fields {sorted(FIELDS[source])}, got {sorted(fields)}"
-        )
-    if not all(isinstance(v, str) for v in fields.values()):
-        raise RegisterError(f"{where}: match fields must be strings (globs)")
+        allowed, given = sorted(FIELDS[source]), sorted(map(str, fields))
+        raise RegisterError(f"{where}: {source} matches take fields among {allowed}, got {given}")
+    if not all(isinstance(value, str) and value for value in fields.values()):
+        raise RegisterError(f"{where}: match fields must be non-empty strings (fnmatch globs)")
     return Match(source, tuple(sorted(fields.items())))

@@ -65,7 +65,11 @@ def extract(page: bytes, source: str = "<page>") -> EmbeddedSpec:
         body = b"".join(lines[index + 1 : end])
         if not body.strip():
             raise ExtractionError(f"{source}:{index + 1}: yaml block is empty")
-        found.append(EmbeddedSpec(method, match["path"].decode("utf-8"), body))
+        try:
+            path = match["path"].decode("utf-8")
+        except UnicodeDecodeError as error:  # else it escapes main() as a traceback, the page unnamed
+            raise ExtractionError(f"{source}:{index + 1}: the path in the fence is not UTF-8") from error
+        found.append(EmbeddedSpec(method, path, body))
         index = end + 1
     if not found:
         raise ExtractionError(f"{source}: no ```yaml METHOD PATH block found")

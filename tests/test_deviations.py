@@ -1,0 +1,178 @@
+"""The deviation register loader: strict validation, and glob matching of findings to entries."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scripts.deviations import Deviation, Match, Register, RegisterError, load_register
+
+FIXTURE = Path(__file__).parent / "fixtures" / "deviations.yaml"
+REAL = Path(__file__).resolve().parents[1] / "openapi" / "deviations.yaml"
+INITIATE_USER = (
+    "/components/responses/InitiateOauthResponse/content/application~1json/examples/SUCCESS/value/user"
+)
+
+
+@pytest.fixture
+def register() -> Register:
+    return load_register(FIXTURE)
+
+
+def _write(tmp_path: Path, document: Any) -> Path:
+    path = tmp_path / "deviations.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _fixture() -> dict[str, Any]:
+    raw: dict[str, Any] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    return raw
+
+
+def test_fixture_loads_into_frozen_entries(register: Register) -> None:
+    assert [d.id for d in register.deviations] == ["DEV-001", "DEV-002", "DEV-003"]
+    first = register.deviations[0]
+    assert first.decision == "both"
+    assert first.title == "Initiate OAuth returns `user` as a list where the schema says object"
+    assert first.matches[0] == Match(
+        "lint", (("file", "contract*"), ("pointer", INITIATE_USER), ("rule", "type"))
+    )
+    assert first.matches[1].source == "contract"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.id = "DEV-999"  # type: ignore[misc]
+
+
+def test_the_real_register_is_valid() -> None:
+    deviations = load_register(REAL).deviations
+    assert deviations, "openapi/deviations.yaml holds no entry"
+    assert all(isinstance(d, Deviation) and d.matches for d in deviations)
+
+
+def test_an_empty_register_is_valid(tmp_path: Path) -> None:
+    assert load_register(_write(tmp_path, {"deviations": []})) == Register(())
+
+
+@pytest.mark.parametrize(
+    ("source", "fields", "expected"),
+    [
+        # exact values and globs
+        ("lint", {"file": "contract", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
+        ("lint", {"file": "contract-fake", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
+        ("contract", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/user"}, "DEV-001"),
+        # DEV-002's lint match names only a pointer: any file and any rule match it
+        ("lint", {"file": "x", "pointer": "/a/scopes/3/records/0/confidence_score", "rule": "y"}, "DEV-002"),
+        # the first entry wins: DEV-003 also covers this one
+        ("lint", {"file": "client", "pointer": "/p/scopes/0/records/0/confidence_score"}, "DEV-002"),
+        ("lint", {"file": "client", "pointer": "/elsewhere", "rule": "type"}, "DEV-003"),
+        # only the given fields are checked
+        ("lint", {"file": "contract"}, "DEV-001"),
+        # no entry: another rule, another file, another source's fields
+        ("lint", {"file": "client", "pointer": "/elsewhere", "rule": "enum"}, None),
+        ("lint", {"file": "vendor", "pointer": INITIATE_USER, "rule": "type"}, None),
+        ("contract", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/other"}, None),
+        ("contract", {"check": "status_code_conformance", "pointer": "/user"}, None),
+    ],
+)
+def test_find(register: Register, source: str, fields: dict[str, str], expected: str | None) -> None:
+    found = register.find(source, **fields)
+    assert (found.id if found else None) == expected
+
+
+def test_find_refuses_an_unknown_source_or_field(register: Register) -> None:
+    with pytest.raises(ValueError, match="operation"):
+        register.find("lint", operation="x")
+    with pytest.raises(ValueError, match="'runtime'"):
+        register.find("runtime", pointer="/x")
+
+
+def _set(index: int, key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def mutate(document: dict[str, Any]) -> None:
+        document["deviations"][index][key] = value
+
+    return mutate
+
+
+def _delete(index: int, key: str) -> Callable[[dict[str, Any]], None]:
+    def mutate(document: dict[str, Any]) -> None:
+        del document["deviations"][index][key]
+
+    return mutate
+
+
+def _set_match(index: int, match: Any) -> Callable[[dict[str, Any]], None]:
+    def mutate(document: dict[str, Any]) -> None:
+        document["deviations"][index]["matches"][0] = match
+
+    return mutate
+
+
+def _duplicate_id(document: dict[str, Any]) -> None:
+    document["deviations"][2]["id"] = "DEV-001"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "named", "message"),
+    [
+        (_set(1, "severity", "high"), "entry 1 (DEV-002)", "unknown keys ['severity']"),
+        (_delete(2, "spec_says"), "entry 2 (DEV-003)", "missing keys ['spec_says']"),
+        (_delete(1, "id"), "entry 1 (no id)", "missing keys ['id']"),
+        (_set(0, "id", "DEV-1"), "entry 0 (DEV-1)", "id must be"),
+        (_set(0, "id", "dev-001"), "entry 0 (dev-001)", "id must be"),
+        (_set(0, "id", "DEV-0001"), "entry 0 (DEV-0001)", "id must be"),
+        (_set(0, "id", 1), "entry 0 (1)", "id must be"),
+        (_duplicate_id, "entry 2 (DEV-001)", "duplicate id, first used by entry 0"),
+        (_set(1, "decision", "ignored"), "entry 1 (DEV-002)", "decision must be one of"),
+        (_set(1, "decision", ["both"]), "entry 1 (DEV-002)", "decision must be one of"),
+        (_set(2, "title", " "), "entry 2 (DEV-003)", "title must be a non-empty string"),
+        (_set(2, "matches", []), "entry 2 (DEV-003)", "matches must be a non-empty list"),
+        (_set(2, "matches", {"source": "lint"}), "entry 2 (DEV-003)", "matches must be a non-empty list"),
+        (_set_match(0, {"source": "runtime", "pointer": "/x"}), "DEV-001): match 0", "needs a source"),
+        (_set_match(0, {"pointer": "/x"}), "DEV-001): match 0", "needs a source"),
+        (_set_match(1, {"source": "lint", "check": "x"}), "DEV-002): match 0", "got ['check']"),
+        (_set_match(1, {"source": "contract"}), "DEV-002): match 0", "got []"),
+        (_set_match(1, {"source": "lint", "rule": 3}), "DEV-002): match 0", "non-empty strings"),
+        (_set_match(1, {"source": "lint", "rule": ""}), "DEV-002): match 0", "non-empty strings"),
+        (_set(0, "matches", ["lint"]), "DEV-001): match 0", "needs a source"),
+    ],
+)
+def test_a_malformed_entry_is_refused_naming_file_and_entry(
+    tmp_path: Path, mutate: Callable[[dict[str, Any]], None], named: str, message: str
+) -> None:
+    document = _fixture()
+    mutate(document)
+    path = _write(tmp_path, document)
+    with pytest.raises(RegisterError) as raised:
+        load_register(path)
+    assert str(raised.value).startswith(f"{path}: ")
+    assert named in str(raised.value)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- id: DEV-001\n", "one key, 'deviations'"),
+        ("deviations: []\nextra: 1\n", "one key, 'deviations'"),
+        ("deviations: {}\n", "one key, 'deviations'"),
+        ("deviations:\n  - 'DEV-001'\n", "entry 0: an entry must be a mapping"),
+        ("deviations: [\n", "not valid YAML"),
+        # PyYAML would keep the second `decision` silently; the loader refuses it.
+        (
+            "deviations:\n  - id: DEV-001\n    decision: both\n    decision: both\n",
+            "duplicate key 'decision'",
+        ),
+    ],
+)
+def test_a_malformed_file_is_refused_naming_it(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RegisterError, match=re.escape(str(path))) as raised:
+        load_register(path)
+    assert message in str(raised.value)

@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 import httpx
 from tenacity import RetryCallState
 
-from cashfree_oneclick import errors, transport, validation
-from cashfree_oneclick.interpret import PARSE_ERRORS, Call, interpret, malformed, on_transport_error
+from cashfree_oneclick import transport, validation
+from cashfree_oneclick.interpret import FAILURES, Call, CallState
 from cashfree_oneclick.retries import async_retrying, sync_retrying
 from cashfree_oneclick.settings import Settings, resolve
 from generated_client import AuthenticatedClient
@@ -120,24 +120,15 @@ class OneClickClient(_Base):
         self._http.close()
 
     def _call(self, call: Call[T], send: Callable[[], Response[Any]]) -> T:
-        ambiguous = False
+        state = CallState(call)
         for attempt in sync_retrying(self.settings.retry, self._sleep, _before_sleep):
             with attempt:
-                number = attempt.retry_state.attempt_number
-                transport.ATTEMPT.set(number)
-                transport.LAST_RESPONSE.set(None)
+                number = state.begin(attempt.retry_state.attempt_number)
                 try:
                     response = send()
-                except httpx.TransportError as error:
-                    ambiguous = ambiguous or call.could_have_landed(error)
-                    raise on_transport_error(call, error, number) from error
-                except PARSE_ERRORS as error:
-                    raise malformed(call, transport.LAST_RESPONSE.get(), number) from error
-                try:
-                    result = interpret(call, response, transport.LAST_RESPONSE.get(), number, ambiguous)
-                except errors.ServerError:
-                    ambiguous = ambiguous or not call.idempotent  # the vendor may have acted before failing
-                    raise
+                except FAILURES as error:
+                    raise state.failed(error, number) from error
+                result = state.answered(response, number)
         return result
 
     def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:
@@ -213,24 +204,15 @@ class AsyncOneClickClient(_Base):
         await self._http.aclose()
 
     async def _call(self, call: Call[T], send: Callable[[], Awaitable[Response[Any]]]) -> T:
-        ambiguous = False
+        state = CallState(call)
         async for attempt in async_retrying(self.settings.retry, self._sleep, _before_sleep):
             with attempt:
-                number = attempt.retry_state.attempt_number
-                transport.ATTEMPT.set(number)
-                transport.LAST_RESPONSE.set(None)
+                number = state.begin(attempt.retry_state.attempt_number)
                 try:
                     response = await send()
-                except httpx.TransportError as error:
-                    ambiguous = ambiguous or call.could_have_landed(error)
-                    raise on_transport_error(call, error, number) from error
-                except PARSE_ERRORS as error:
-                    raise malformed(call, transport.LAST_RESPONSE.get(), number) from error
-                try:
-                    result = interpret(call, response, transport.LAST_RESPONSE.get(), number, ambiguous)
-                except errors.ServerError:
-                    ambiguous = ambiguous or not call.idempotent  # the vendor may have acted before failing
-                    raise
+                except FAILURES as error:
+                    raise state.failed(error, number) from error
+                result = state.answered(response, number)
         return result
 
     async def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:

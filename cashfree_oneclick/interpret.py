@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from cashfree_oneclick import errors
+from cashfree_oneclick import errors, transport
 from cashfree_oneclick.retries import parse_retry_after
 from generated_client.types import Response
 
@@ -61,6 +61,37 @@ def malformed(call: Call[Any], raw: httpx.Response | None, attempt: int) -> erro
         f"the {status} body could not be parsed as the spec documents it",
         status=status, operation=call.operation, attempts=attempt, response=raw,
     )  # fmt: skip
+
+
+# What a send can raise: no answer at all, or an answer the generated parsing could not read.
+FAILURES = (httpx.TransportError, *PARSE_ERRORS)
+
+
+@dataclass
+class CallState(Generic[T]):
+    """One call across its attempts: the sync and async clients drive it the same way."""
+
+    call: Call[T]
+    # Whether an attempt of a non-idempotent call may have landed (the vendor may have acted).
+    ambiguous: bool = False
+
+    def begin(self, number: int) -> int:
+        transport.ATTEMPT.set(number)
+        transport.LAST_RESPONSE.set(None)
+        return number
+
+    def failed(self, error: BaseException, number: int) -> errors.CashfreeError:
+        if isinstance(error, httpx.TransportError):
+            self.ambiguous = self.ambiguous or self.call.could_have_landed(error)
+            return on_transport_error(self.call, error, number)
+        return malformed(self.call, transport.LAST_RESPONSE.get(), number)
+
+    def answered(self, response: Response[Any], number: int) -> T:
+        try:
+            return interpret(self.call, response, transport.LAST_RESPONSE.get(), number, self.ambiguous)
+        except errors.ServerError:
+            self.ambiguous = self.ambiguous or not self.call.idempotent  # it may have acted before failing
+            raise
 
 
 def interpret(

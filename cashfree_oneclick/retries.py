@@ -15,6 +15,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from tenacity import (
     AsyncRetrying,
@@ -85,21 +86,21 @@ def is_retryable(error: BaseException) -> bool:
     return isinstance(error, RETRYABLE)
 
 
-def _stop(policy: RetryPolicy):  # type: ignore[no-untyped-def]  # tenacity's stop types are private
-    return stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.max_total_seconds)
+def _options(policy: RetryPolicy, before_sleep: Callable[[RetryCallState], None]) -> dict[str, Any]:
+    """What the sync and async loops share: when to stop, how long to wait, what to retry."""
+    return {
+        "stop": stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.max_total_seconds),
+        "wait": policy.wait_for,
+        "retry": retry_if_exception(is_retryable),
+        "before_sleep": before_sleep,
+        "reraise": True,
+    }
 
 
 def sync_retrying(
     policy: RetryPolicy, sleep: Callable[[float], None], before_sleep: Callable[[RetryCallState], None]
 ) -> Retrying:
-    return Retrying(
-        stop=_stop(policy),
-        wait=policy.wait_for,
-        retry=retry_if_exception(is_retryable),
-        sleep=sleep,
-        before_sleep=before_sleep,
-        reraise=True,
-    )
+    return Retrying(sleep=sleep, **_options(policy, before_sleep))
 
 
 def async_retrying(
@@ -107,11 +108,4 @@ def async_retrying(
     sleep: Callable[[float], Awaitable[None]],
     before_sleep: Callable[[RetryCallState], None],
 ) -> AsyncRetrying:
-    return AsyncRetrying(
-        stop=_stop(policy),
-        wait=policy.wait_for,
-        retry=retry_if_exception(is_retryable),
-        sleep=sleep,
-        before_sleep=before_sleep,
-        reraise=True,
-    )
+    return AsyncRetrying(sleep=sleep, **_options(policy, before_sleep))

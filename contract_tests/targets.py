@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from cashfree_oneclick.settings import Pair
 from contract_tests.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
@@ -41,10 +42,8 @@ class TargetError(ValueError):
     """The target cannot be used as asked (production not forced, credentials malformed, ...)."""
 
 
-@dataclass(frozen=True)
-class Credentials:
-    client_id: str
-    client_secret: str = field(repr=False)
+# A client id / secret pair, the client layer's own record (its repr hides the secret).
+Credentials = Pair
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_wrong_credentials_fail_with_a_clear_message() -> None:
     with served(FakeConfig()) as url:
         target = resolve(url)
         wrong = Credentials("wrong_client_id", "wrong_client_secret")
-        target = type(target)(**{**target.__dict__, "app_pair": wrong, "general_pair": wrong})
+        target = dataclasses.replace(target, app_pair=wrong, general_pair=wrong)
         result = runner.run(target, profile("pr"), progress=None)
     outcome = reports.verdict(result)
     assert not outcome.passed

@@ -49,7 +49,9 @@ class BundleSpec:
 
 
 def load_manifest(path: Path) -> dict[str, BundleSpec]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # From the open file, not its text: a YAML syntax error then names the file it is in.
+    with path.open(encoding="utf-8") as stream:
+        raw = yaml.safe_load(stream)
     if not isinstance(raw, Mapping) or not isinstance(raw.get("bundles"), Mapping):
         raise BundleError(f"{path}: expected a mapping with 'bundles'")
     specs: dict[str, BundleSpec] = {}
@@ -62,6 +64,10 @@ def load_manifest(path: Path) -> dict[str, BundleSpec]:
         base = entry.get("base")
         if base is not None and base not in specs:
             raise BundleError(f"{path}: bundle {name!r} is based on {base!r}, which must be listed before it")
+        for key in ("sources", "overlays"):
+            value = entry.get(key)
+            if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise BundleError(f"{path}: bundle {name!r}: {key} must be a list of file names")
         sources = tuple(entry.get("sources") or ())
         if base is None and not sources:
             raise BundleError(f"{path}: bundle {name!r} needs sources or a base")
@@ -131,7 +137,8 @@ def render(name: str, spec: BundleSpec, document: dict[str, Any]) -> str:
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    with path.open(encoding="utf-8") as stream:
+        document = yaml.safe_load(stream)
     if not isinstance(document, dict):
         raise BundleError(f"{path}: not an OpenAPI document")
     return document

@@ -17,6 +17,7 @@ Merge semantics follow the specification: an object update is merged recursively
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,14 +50,16 @@ class Overlay:
 
 
 def load_overlay(path: Path) -> Overlay:
-    return parse_overlay(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+    # From the open file, not its text: a YAML syntax error then names the file it is in.
+    with path.open(encoding="utf-8") as stream:
+        return parse_overlay(yaml.safe_load(stream), str(path))
 
 
 def parse_overlay(document: Any, source: str) -> Overlay:
     if not isinstance(document, Mapping):
         raise OverlayError(f"{source}: an overlay document must be a mapping")
     version = str(document.get("overlay", ""))
-    if not version.startswith("1.0"):
+    if re.fullmatch(r"1\.0(\.\d+)?", version) is None:  # `overlay: 1.0` unquoted is a YAML float
         raise OverlayError(f"{source}: 'overlay' must be 1.0.x, got {version!r}")
     info = document.get("info")
     if not isinstance(info, Mapping) or not info.get("title") or not info.get("version"):
@@ -83,7 +86,8 @@ def _parse_action(raw: Any, where: str) -> Action:
     if not isinstance(description, str) or not description.strip():
         raise OverlayError(f"{where} ({target}): every action needs a 'description' saying why")
     has_update, remove = "update" in raw, raw.get("remove", False)
-    if remove not in (True, False):
+    # isinstance, not `in (True, False)`: 1 == True and 0 == False, so `remove: 1` would pass.
+    if not isinstance(remove, bool):
         raise OverlayError(f"{where} ({target}): 'remove' must be a boolean")
     if has_update == bool(remove):
         raise OverlayError(f"{where} ({target}): an action needs exactly one of 'update' or 'remove: true'")
@@ -99,7 +103,9 @@ def apply_overlay(document: dict[str, Any], overlay: Overlay) -> dict[str, Any]:
     result = copy.deepcopy(document)
     for index, action in enumerate(overlay.actions):
         where = f"{overlay.source}: action {index} ({action.target})"
-        matches = list(_ENV.finditer(action.target, result))
+        # RFC 9535 keeps duplicate nodes (`$.a[1,1]`, `$.a[-4,1]` of a 5-list): act on each node once,
+        # or a remove would also delete a neighbour and an update of an array would append twice.
+        matches = list({tuple(m.parts): m for m in _ENV.finditer(action.target, result)}.values())
         if not matches:
             raise OverlayError(f"{where}: target matches nothing")
         if action.remove:

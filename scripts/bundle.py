@@ -94,6 +94,12 @@ def merge_documents(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, An
         for path, item in document.get("paths", {}).items():
             target = merged["paths"].setdefault(path, {})
             for method, operation in item.items():
+                if method not in _HTTP_METHODS:
+                    # A path-level key (parameters, summary, servers): the same path must agree on it.
+                    if method in target and target[method] != operation:
+                        raise BundleError(f"path-level '{method}' of {path} differs in {name}")
+                    target.setdefault(method, copy.deepcopy(operation))
+                    continue
                 if (path, method) in path_owner:
                     owner = path_owner[(path, method)]
                     raise BundleError(f"{method.upper()} {path} is defined in both {owner} and {name}")

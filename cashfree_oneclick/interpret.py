@@ -3,12 +3,14 @@
 The generated operations are called with ``raise_on_unexpected_status=False``: they return the status,
 the raw content and, for documented statuses, the parsed model. A parse failure of a documented status
 surfaces as an exception from the generated code; the raw httpx response is then taken from the
-transport's hook so the error still carries it.
+transport's hook so the error still carries it. A 429 or 5xx stays a RateLimitedError / ServerError
+(retried) even when its body is not the vendor's JSON.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -84,7 +86,15 @@ class CallState(Generic[T]):
         if isinstance(error, httpx.TransportError):
             self.ambiguous = self.ambiguous or self.call.could_have_landed(error)
             return on_transport_error(self.call, error, number)
-        return malformed(self.call, transport.LAST_RESPONSE.get(), number)
+        raw = transport.LAST_RESPONSE.get()
+        if raw is not None and (raw.status_code == 429 or raw.status_code >= 500):
+            # A gateway's HTML 502, a plain-text 429, a 520 the generated code cannot even wrap in an
+            # HTTPStatus: no vendor JSON, but still a 429 / 5xx, so classified (and retried) by status.
+            answer = error_for(self.call, raw.status_code, raw.headers, raw.content, raw, number, False)
+            if isinstance(answer, errors.ServerError):
+                self.ambiguous = self.ambiguous or not self.call.idempotent  # as in answered() below
+            return answer
+        return malformed(self.call, raw, number)
 
     def answered(self, response: Response[Any], number: int) -> T:
         try:
@@ -103,13 +113,28 @@ def interpret(
     verification_id_already_exists becomes AmbiguousSessionError.
     """
     status = int(response.status_code)
-    headers = {k.lower(): v for k, v in response.headers.items()}
     if status == 200:
         parsed = response.parsed
-        if isinstance(parsed, call.model):
+        # The generated from_dict starts with dict(body): a JSON array such as [] would parse as an empty
+        # model. The body parsed as JSON, so it is an object exactly when it starts with '{'.
+        if isinstance(parsed, call.model) and response.content.lstrip()[:1] == b"{":
             return parsed
         raise malformed(call, raw, attempt)
-    details = _error_details(response.content)
+    raise error_for(call, status, response.headers, response.content, raw, attempt, ambiguous)
+
+
+def error_for(
+    call: Call[Any],
+    status: int,
+    raw_headers: Mapping[str, str],
+    content: bytes,
+    raw: httpx.Response | None,
+    attempt: int,
+    ambiguous: bool,
+) -> errors.CashfreeError:
+    """The error of the tree for a non-200 answer: its class by status, its details from the body."""
+    headers = {k.lower(): v for k, v in raw_headers.items()}
+    details = _error_details(content)
     common: dict[str, Any] = {
         "status": status,
         "type": details.get("type"),
@@ -122,18 +147,18 @@ def interpret(
     }
     message = details.get("message") or f"HTTP {status}"
     if status >= 500:
-        raise errors.ServerError(message, **common)
+        return errors.ServerError(message, **common)
     if status == 429:
-        raise errors.RateLimitedError(message, retry_after=parse_retry_after(headers), **common)
+        return errors.RateLimitedError(message, retry_after=parse_retry_after(headers), **common)
     if status == 409 and not call.idempotent and ambiguous and common["code"] == VERIFICATION_ID_TAKEN:
-        raise errors.AmbiguousSessionError(
+        return errors.AmbiguousSessionError(
             "verification_id_already_exists after an earlier attempt failed without a clear answer: that "
             "attempt probably created the session, but its session_id is lost (the vendor offers no call to "
             "fetch it). Start again with a new verification_id.",
             **common,
         )
     error_class = errors.BY_STATUS.get(status, errors.UndocumentedStatusError)
-    raise error_class(message, **common)
+    return error_class(message, **common)
 
 
 def _error_details(content: bytes) -> dict[str, str]:

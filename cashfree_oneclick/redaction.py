@@ -119,8 +119,11 @@ class Redactor:
     def data(self, value: Any) -> Any:
         """Redact a JSON-like value (dicts, lists, scalars); sensitive keys lose their whole value."""
         if isinstance(value, Mapping):
+            # Keys are text too: a fuzzed body can use a mobile number or a secret as a property name.
             return {
-                key: self.config.mask if str(key).lower() in self._keys else self.data(item)
+                (self.text(key) if isinstance(key, str) else key): (
+                    self.config.mask if str(key).lower() in self._keys else self.data(item)
+                )
                 for key, item in value.items()
             }
         if isinstance(value, list | tuple):

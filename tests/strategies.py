@@ -52,3 +52,8 @@ def mobile_numbers() -> st.SearchStrategy[str]:
 def verification_ids() -> st.SearchStrategy[str]:
     """verification_ids valid under the contract: 1-50 of letters, digits, '.', '-', '_'."""
     return st.text(alphabet=st.sampled_from("abcXYZ0189.-_"), min_size=1, max_size=50)
+
+
+def retry_after_seconds() -> st.SearchStrategy[int]:
+    """Waits a server may ask for, in whole seconds (below anything that looks like an epoch time)."""
+    return st.integers(min_value=0, max_value=999_999_999)

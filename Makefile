@@ -13,10 +13,12 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
-	bench bench-tools clean
+	bench bench-tools clean spec-diff lint-workflows nightly
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
+# `make test JUNIT=build/junit/pytest.xml` also writes a JUnit report (CI uploads it); empty: none.
+JUNIT ?=
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -45,6 +47,13 @@ lint-spec-vendor: env  ## report every contradiction between the vendor's exampl
 generate: env  ## regenerate generated_client/ from the client bundle
 	$(PY) -m scripts.generate
 
+lint-workflows: env  ## actionlint on .github/workflows/*.yml (and shellcheck on their scripts when installed)
+	$(RUN) actionlint .github/workflows/*.yml
+
+spec-diff: env  ## breaking and other changes between two OpenAPI documents: make spec-diff OLD=a.yaml NEW=b.yaml
+	@[ -n "$(OLD)" ] && [ -n "$(NEW)" ] || { echo "usage: make spec-diff OLD=<yaml or dir> NEW=<yaml or dir>" >&2; exit 2; }
+	$(PY) -m scripts.spec_diff $(OLD) $(NEW) --json $(BUILD)/spec-diff/diff.json --markdown $(BUILD)/spec-diff/diff.md
+
 lint: env  ## ruff (lint and format) on hand-written code
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
@@ -52,16 +61,19 @@ lint: env  ## ruff (lint and format) on hand-written code
 typecheck: env  ## mypy strict on hand-written code
 	$(RUN) mypy
 
-check: lint typecheck lint-spec  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
+check: lint typecheck lint-spec lint-workflows  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
 	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor --check
 	$(PY) -m scripts.bundle --check
 	$(PY) -m scripts.generate --check
 
 test: check  ## make check, then the test suite
-	$(RUN) pytest
+	$(RUN) pytest $(if $(JUNIT),--junitxml $(JUNIT))
 
 contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
+
+nightly: env  ## the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
+	$(PY) -m contract_tests --target $(TARGET) --profile nightly --report-dir $(BUILD)/contract
 
 fake: env  ## serve the fake Cashfree API on 127.0.0.1:$(PORT) (CASHFREE_FAKE_* variables configure it)
 	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT)
@@ -76,6 +88,7 @@ bench: env bench-tools  ## benchmarks (printed, never asserted): client parse co
 	$(PY) -m benchmarks.parse
 	$(PY) -m benchmarks.fake_load
 	$(PY) -m benchmarks.contract_speed
+	$(PY) -m benchmarks.client_overhead
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -13,8 +13,6 @@ from __future__ import annotations
 import asyncio
 import http.client
 import json
-import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -23,12 +21,12 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-import uvicorn
 
 from cashfree_oneclick import AsyncOneClickClient, CashfreeError, OneClickClient, Settings, resolve
-from contract_tests.fake import FakeCashfree, FakeConfig, create_app
+from contract_tests.fake import FakeCashfree, FakeConfig
 from contract_tests.fake.people import person_for
 from contract_tests.fake.records import ALL_SCOPES, user_details
+from tests.serving import serve as serve_fake
 
 BASE_URL = "http://cashfree.test/verification"
 GENERAL_ID = "general-client-id-Tq4"
@@ -213,26 +211,8 @@ class Served:
 @contextmanager
 def serve(config: FakeConfig) -> Iterator[Served]:
     """The fake with ``config`` on uvicorn (httptools), 127.0.0.1, a free port, for the block."""
-    app = create_app(config)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app, host="127.0.0.1", port=0, loop="asyncio", http="httptools", log_config=None, access_log=False
-        )
-    )
-    thread = threading.Thread(target=server.run, name="fake-cashfree-client-tests", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive(), "uvicorn stopped before it started"
-        assert time.monotonic() < deadline, "uvicorn did not start within 10s"
-        time.sleep(0.005)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield Served(f"http://127.0.0.1:{port}/verification", app)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        assert not thread.is_alive(), "uvicorn did not shut down"
+    with serve_fake(config) as serving:
+        yield Served(serving.base_url, serving.app)
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -22,7 +20,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 import yaml
 from jsonschema import Draft4Validator
 
@@ -36,6 +33,7 @@ from contract_tests.fake import (
     create_app,
 )
 from scripts.openapi_schema import resolve_pointer, to_json_schema
+from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT_FAKE_BUNDLE = ROOT / "openapi" / "bundles" / "contract-fake.yaml"
@@ -260,23 +258,8 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[LiveServer]:
     """The fake (default configuration, real clock) on uvicorn + httptools, 127.0.0.1, a free port."""
-    app = create_app(FakeConfig())
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, loop="asyncio", http="httptools", log_config=None, access_log=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="fake-cashfree-uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive(), "uvicorn stopped before it started"
-        assert time.monotonic() < deadline, "uvicorn did not start within 10s"
-        time.sleep(0.005)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield LiveServer(f"http://127.0.0.1:{port}/verification", app)
-    server.should_exit = True
-    thread.join(timeout=10)
-    assert not thread.is_alive(), "uvicorn did not shut down"
+    with serve(FakeConfig()) as serving:
+        yield LiveServer(serving.base_url, serving.app)
 
 
 @asynccontextmanager

@@ -21,17 +21,14 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from contract_tests.fake.process import free_port, run_fake, serve_command
+
 API = {"x-api-version": "2024-12-01"}
 APP_PAIR = {"x-client-id": "test_app_client_id", "x-client-secret": "test_app_client_secret"}
 SESSION_LUA = r"""
@@ -52,33 +49,6 @@ async def app(scope, receive, send):
                 "headers": [(b"content-type", b"application/json"), (b"content-length", b"15")]})
     await send({"type": "http.response.body", "body": body})
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serve(command: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[str]:
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError(f"server did not start: {command}")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def post(url: str, body: dict[str, object], headers: dict[str, str]) -> dict[str, object]:
@@ -159,21 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     python = sys.executable
     results: dict[str, dict[str, float]] = {}
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    port = free_port()
-    fake = [
-        python,
-        "-m",
-        "contract_tests.fake",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    with serve(fake, port, env) as base:
+    with run_fake("--no-access-log", "--log-level", "warning") as (api_url, _):
+        base = api_url.removesuffix("/verification")
         token = access_token(base)
         results["user-details (fake)"] = wrk(
             f"{base}/verification/oauth2/user-details",
@@ -194,8 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         static = [python, "-m", "uvicorn", "static_app:app", "--host", "127.0.0.1", "--port", str(port),
                   "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
                   "--app-dir", directory]  # fmt: skip
-        with serve(static, port, env) as base:
-            results["static app (ceiling)"] = wrk(f"{base}/", args.seconds, args.connections, {})
+        with serve_command(static, port):
+            results["static app (ceiling)"] = wrk(
+                f"http://127.0.0.1:{port}/", args.seconds, args.connections, {}
+            )
     print(
         f"wrk, 1 thread, {args.connections} connections, {args.seconds} s each, "
         f"loopback, {os.cpu_count()} cores"

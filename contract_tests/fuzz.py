@@ -12,29 +12,18 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import socket
-import subprocess
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from contract_tests import runner
+from contract_tests.fake.process import run_fake
 from contract_tests.profiles import Profile
 from contract_tests.targets import resolve
 
-ROOT = Path(__file__).resolve().parent.parent
 REQUEST_TIMEOUT = 5  # seconds; a slower answer counts as a time-out
 ROUND_EXAMPLES = 200
 OPERATIONS = 5
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,27 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-seconds", type=int, default=900, help="hard bound on the whole run")
     args = parser.parse_args(argv)
 
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "contract_tests.fake",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE)  # noqa: S603
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        target = resolve(f"http://127.0.0.1:{port}/verification")
+    with run_fake("--no-access-log", "--log-level", "warning") as (base_url, _):
+        target = resolve(base_url)
         started = time.monotonic()
         results = []
         # Rounds of ROUND_EXAMPLES per operation, each with its own seed derived from --seed: hypothesis
@@ -92,9 +62,6 @@ def main(argv: list[str] | None = None) -> int:
             done = sum(s.cases for r in results for s in r.operations.values())
             print(f"fuzz: round {index + 1}/{rounds} (seed {seed}): {done} cases so far", file=sys.stderr)
         elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     per_operation: dict[str, Counter[int]] = {}
     for result in results:
         for stats in result.operations.values():

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+
+from contract_tests.fake.process import run_fake
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,36 +27,10 @@ ARTIFACTS = ("junit.xml", "summary.md", "cassette.ndjson", "findings.json")
 FINDING_KEYS = {"operation", "operation_id", "check", "title", "pointer", "severity", "deviation", "message"}
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def fake_url(tmp_path: Path) -> Iterator[str]:
-    port, output = free_port(), tmp_path / "fake.log"
-    command = [sys.executable, "-m", "contract_tests.fake", "--host", "127.0.0.1", "--port", str(port)]
-    with output.open("wb") as sink:
-        process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-            command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT
-        )
-    base_url = f"http://127.0.0.1:{port}/verification"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, f"the fake exited:\n{output.read_text(errors='replace')}"
-            try:
-                httpx.get(f"{base_url}/oauth2/user-details", timeout=5)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline, "the fake did not answer within 20 s"
-                time.sleep(0.05)
+    with run_fake(output=tmp_path / "fake.log") as (base_url, _):
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_the_nightly_profile_writes_every_artifact_the_workflow_uploads(

@@ -11,16 +11,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 from jsonschema import Draft7Validator
 
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, pointer_of
+from contract_tests.interactions import Interaction
 from scripts.openapi_schema import leaf_errors, resolve_pointer, to_json_schema
-
-if TYPE_CHECKING:
-    from contract_tests.runner import Interaction
 
 CHECK = "response_schema_conformance"
 

@@ -19,6 +19,7 @@ from schemathesis.engine import events, from_schema
 
 from contract_tests import auth, checks, conformance, policy
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
+from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
 from contract_tests.targets import Target
 
@@ -34,19 +35,6 @@ class OperationStats:
     cases: int = 0
     statuses: Counter[int] = field(default_factory=Counter)
     stateful_user_details_200: int = 0
-
-
-@dataclass
-class Interaction:
-    operation: str
-    phase: str
-    method: str
-    url: str
-    request_headers: dict[str, str]
-    request_body: bytes | None
-    status: int | None
-    response_headers: dict[str, str]
-    response_body: bytes | None
 
 
 @dataclass

@@ -13,10 +13,13 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
-	bench bench-tools clean spec-diff lint-workflows nightly
+	bench bench-tools redis-server clean spec-diff lint-workflows nightly
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
+# `make fake WORKERS=2 STATE=redis://127.0.0.1:6379/0`: N worker processes sharing state in Redis.
+WORKERS ?= 1
+STATE ?=
 # `make test JUNIT=build/junit/pytest.xml` also writes a JUnit report (CI uploads it); empty: none.
 JUNIT ?=
 
@@ -66,7 +69,7 @@ check: lint typecheck lint-spec lint-workflows  ## lint, types, spec lint, fresh
 	$(PY) -m scripts.bundle --check
 	$(PY) -m scripts.generate --check
 
-test: check  ## make check, then the test suite
+test: check redis-server  ## make check, then the test suite
 	$(RUN) pytest $(if $(JUNIT),--junitxml $(JUNIT))
 
 contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
@@ -75,14 +78,18 @@ contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PRO
 nightly: env  ## the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
 	$(PY) -m contract_tests --target $(TARGET) --profile nightly --report-dir $(BUILD)/contract
 
-fake: env  ## serve the fake Cashfree API on 127.0.0.1:$(PORT) (CASHFREE_FAKE_* variables configure it)
-	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT)
+fake: env  ## serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
+	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
 
 fuzz: env  ## bounded negative fuzz of the fake: >= 10,000 schemathesis cases, no 5xx, no time-out
 	$(PY) -m contract_tests.fuzz --cases 10000 --seed 20261123
 
-bench-tools:
+bench-tools: redis-server
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+# The tests and the benchmark of the Redis state store start their own redis-server (Debian's package).
+redis-server:
+	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
 
 bench: env bench-tools  ## benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse

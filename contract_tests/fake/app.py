@@ -4,7 +4,8 @@ Every request goes through the same gate, in the order a gateway would apply it:
 per-IP and per-operation rate limits (429), fault injection (500/502, latency), credentials (400/401),
 IP allowlist (403), headers and body validated against the contract-fake bundle (400, 413), billing
 (422), then the flow. Every answer, errors included, is JSON in the vendor's error shape; an
-unexpected exception is logged (redacted) and answered as the vendor's documented 500.
+unexpected exception is logged (redacted) and answered as the vendor's documented 500, and a state
+store that cannot be reached is answered 503 ``state_store_unavailable`` at once (never a hang).
 """
 
 from __future__ import annotations
@@ -25,10 +26,19 @@ from contract_tests.fake.errors import VendorError, documented, from_validation_
 from contract_tests.fake.handlers import Flow, Request
 from contract_tests.fake.limits import Balance, Faults, FixedWindowLimiter
 from contract_tests.fake.spec import BUNDLE, Operation, load_operations
-from contract_tests.fake.state import State
+from contract_tests.fake.state import StateStore, StoreUnavailableError
+from contract_tests.fake.stores import open_store
 from contract_tests.fake.tokens import TokenService
 
 BASE_PATH = "/verification"
+# The vendor's error shape; the code names the state store so nobody mistakes it for the vendor's own.
+STORE_UNAVAILABLE = VendorError(
+    503,
+    "internal_error",
+    "state_store_unavailable",
+    "the fake's state store is unavailable; retry shortly.",
+    headers=(("Retry-After", "1"),),
+)
 GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
 IP_CHECKED_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
 ACCESS_LOG = logging.getLogger("cashfree_fake.access")
@@ -37,29 +47,32 @@ ERROR_LOG = logging.getLogger("cashfree_fake.error")
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
-Handler = Callable[[Request], "dict[str, Any] | bytes"]
+Handler = Callable[[Request], Awaitable["dict[str, Any] | bytes"]]
 
 
 class FakeCashfree:
     def __init__(
-        self, config: FakeConfig | None = None, clock: Callable[[], float] = time.time, bundle: Path = BUNDLE
+        self,
+        config: FakeConfig | None = None,
+        clock: Callable[[], float] = time.time,
+        bundle: Path = BUNDLE,
+        store: StateStore | None = None,
     ):
         self.config = config or FakeConfig()
         self.clock = clock
         self.operations = load_operations(bundle)
-        self.state = State(
-            self.config.session_ttl, self.config.auth_code_ttl, clock, token_ttl=self.config.token_ttl
-        )
-        self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl, clock)
+        self.state = store if store is not None else open_store(self.config, clock)
+        self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl)
         self.flow = Flow(self.config, self.state, self.tokens)
-        self.balance = Balance(self.config.balance)
+        self.balance = Balance(self.config.balance, self.state)
         self.faults = Faults(self.config.faults, self.config.seed)
         self.operation_limits = {
             op: FixedWindowLimiter(
                 rule,
                 "too_many_requests_per_operation",
                 "Too many requests for this operation, rate limit reached",
-                clock,
+                self.state,
+                f"op:{op}",
             )
             for op, rule in self.config.operation_rate_limits.items()
         }
@@ -68,7 +81,8 @@ class FakeCashfree:
                 self.config.ip_rate_limit,
                 "too_many_requests_per_ip",
                 "Too many requests from the IP, rate limit reached",
-                clock,
+                self.state,
+                "ip",
             )
             if self.config.ip_rate_limit
             else None
@@ -101,6 +115,10 @@ class FakeCashfree:
             REDACTOR.add_known(client_secret)
         REDACTOR.add_known(self.config.jwt_secret)
 
+    async def aclose(self) -> None:
+        """Release the state store's connections (the lifespan's shutdown does this when served)."""
+        await self.state.close()
+
     def _route(self, path: str) -> tuple[dict[str, tuple[Operation, Handler]], dict[str, str]] | None:
         if not path.startswith(BASE_PATH + "/"):
             return None
@@ -115,7 +133,7 @@ class FakeCashfree:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await _lifespan(receive, send, self.state)
             return
         if scope["type"] != "http":
             return
@@ -141,10 +159,17 @@ class FakeCashfree:
             operation, handler = methods[scope["method"]]
             label = operation.path
             request = await self._admit(operation, path_params, scope, receive)
-            result = handler(request)
+            result = await handler(request)
             status, payload = 200, (result if isinstance(result, bytes) else _encode(result))
         except VendorError as error:
             status, payload, extra = error.status, _encode(error.body()), error.headers
+        except StoreUnavailableError as error:
+            ERROR_LOG.warning("state store unavailable on %s %s: %s", scope.get("method"), label, error)
+            status, payload, extra = (
+                STORE_UNAVAILABLE.status,
+                STORE_UNAVAILABLE_BODY,
+                STORE_UNAVAILABLE.headers,
+            )
         except Exception:
             ERROR_LOG.exception("unexpected error on %s %s", scope.get("method"), label)
             status, payload, extra = (
@@ -174,11 +199,12 @@ class FakeCashfree:
         raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
         client_ip = (scope.get("client") or ("unknown", 0))[0]
+        now = await self.state.now()
         if self.ip_limit is not None:
-            self.ip_limit.hit(client_ip)
+            await self.ip_limit.hit(client_ip, now)
         limiter = self.operation_limits.get(operation.operation_id)
         if limiter is not None:
-            limiter.hit(operation.operation_id)
+            await limiter.hit(operation.operation_id, now)
         if self.config.latency_ms:
             await asyncio.sleep(self.config.latency_ms / 1000)
         fault = self.faults.draw(operation.statuses)
@@ -211,11 +237,11 @@ class FakeCashfree:
         body = None
         if operation.body is not None:
             body = await self._read_json(operation, headers, receive)
-        if 422 in operation.statuses and operation.security != "none" and not self.balance.spend():
+        if 422 in operation.statuses and operation.security != "none" and not await self.balance.spend():
             raise documented(
                 operation, "insufficient_balance", 422, "Insufficient balance to process this request"
             )
-        return Request(operation, headers, body, path_params, client_ip)
+        return Request(operation, headers, body, path_params, client_ip, now)
 
     async def _read_json(self, operation: Operation, headers: Mapping[str, str], receive: Receive) -> Any:
         limit = self.config.max_body_bytes
@@ -296,12 +322,16 @@ def _encode(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-async def _lifespan(receive: Receive, send: Send) -> None:
+STORE_UNAVAILABLE_BODY = _encode(STORE_UNAVAILABLE.body())
+
+
+async def _lifespan(receive: Receive, send: Send, store: StateStore) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            await store.close()
             await send({"type": "lifespan.shutdown.complete"})
             return
 

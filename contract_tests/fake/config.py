@@ -14,6 +14,7 @@ TEST_APP_CLIENT_ID = "test_app_client_id"
 TEST_APP_CLIENT_SECRET = "test_app_client_secret"  # noqa: S105 - a published test value, not a secret
 TEST_GENERAL_CLIENT_ID = "test_general_client_id"
 TEST_GENERAL_CLIENT_SECRET = "test_general_client_secret"  # noqa: S105 - a published test value
+STATE_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class FakeConfig:
     quirks: bool = False  # send the shapes the vendor's own examples show
     ip_allowlist: frozenset[str] | None = None  # data availability answers 403 to other IPs
     seed: int = 0  # seeds fault injection
+    # Where state lives: None = in this process's memory; redis://host:port/db = a Redis shared by every
+    # worker and replica given the same prefix (None: a fresh random one, so runs never mix).
+    state: str | None = None
+    state_prefix: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.state is not None and not self.state.startswith(STATE_SCHEMES):
+            raise ValueError(f"state must be a redis URL ({', '.join(STATE_SCHEMES)}), got {self.state!r}")
 
     def with_(self, **changes: Any) -> FakeConfig:
         return replace(self, **changes)
@@ -62,6 +71,7 @@ class FakeConfig:
         CASHFREE_FAKE_BALANCE: int; CASHFREE_FAKE_FAULTS: JSON {status: probability}
         CASHFREE_FAKE_LATENCY_MS: float; CASHFREE_FAKE_QUIRKS: 1/0; CASHFREE_FAKE_IP_ALLOWLIST: a,b
         CASHFREE_FAKE_JWT_SECRET, CASHFREE_FAKE_SEED
+        CASHFREE_FAKE_STATE: redis://host:port/db (unset: in memory); CASHFREE_FAKE_STATE_PREFIX: key prefix
         """
         config = cls()
         get = environ.get
@@ -89,6 +99,10 @@ class FakeConfig:
             changes["jwt_secret"] = value
         if value := get("CASHFREE_FAKE_SEED"):
             changes["seed"] = int(value)
+        if value := get("CASHFREE_FAKE_STATE"):
+            changes["state"] = value.strip()
+        if value := get("CASHFREE_FAKE_STATE_PREFIX"):
+            changes["state_prefix"] = value.strip()
         return config.with_(**changes)
 
 

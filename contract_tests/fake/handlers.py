@@ -19,7 +19,7 @@ from contract_tests.fake.errors import VendorError, documented
 from contract_tests.fake.people import person_for
 from contract_tests.fake.records import ALL_SCOPES, user_details
 from contract_tests.fake.spec import Operation
-from contract_tests.fake.state import Consent, State
+from contract_tests.fake.state import Consent, StateStore
 from contract_tests.fake.tokens import InvalidTokenError, TokenService
 
 
@@ -30,6 +30,7 @@ class Request:
     body: Any
     path_params: dict[str, str]
     client_ip: str
+    now: float  # the fake's time for this request: its clock plus the store's offset
 
 
 def expiry_text(timestamp: float) -> str:
@@ -37,38 +38,40 @@ def expiry_text(timestamp: float) -> str:
 
 
 class Flow:
-    def __init__(self, config: FakeConfig, state: State, tokens: TokenService):
+    def __init__(self, config: FakeConfig, state: StateStore, tokens: TokenService):
         self.config = config
         self.state = state
         self.tokens = tokens
         # user-details answers are the same for the life of a token: serialised once, served from here.
         self._details_cache: OrderedDict[str, bytes] = OrderedDict()
 
-    def _claim(self, request: Request, namespace: str, verification_id: str) -> None:
-        if not self.state.claim_verification_id(namespace, verification_id):
+    async def _claim(self, request: Request, namespace: str, verification_id: str) -> None:
+        if not await self.state.claim_verification_id(namespace, verification_id):
             raise documented(
                 request.operation, "verification_id_already_exists", 409, "verification ID already exists"
             )
 
-    def data_availability(self, request: Request) -> dict[str, Any]:
+    async def data_availability(self, request: Request) -> dict[str, Any]:
         body = request.body
-        self._claim(request, "data-availability", body["verification_id"])
+        await self._claim(request, "data-availability", body["verification_id"])
         users = [
             {"identifier_type": u["identifier_type"], "identifier_value": u["identifier_value"]}
             for u in body["user"]
         ]
         return {
-            "reference_id": self.state.next_reference_id(),
+            "reference_id": await self.state.next_reference_id(),
             "verification_id": body["verification_id"],
             "user": users,
             "available_scopes": [{"scope": scope} for scope in ALL_SCOPES],
         }
 
-    def initiate_session(self, request: Request) -> dict[str, Any]:
+    async def initiate_session(self, request: Request) -> dict[str, Any]:
         body = request.body
-        self._claim(request, "session", body["verification_id"])
+        await self._claim(request, "session", body["verification_id"])
         user = body["user"]
-        session = self.state.create_session(body["verification_id"], user["identifier_value"])
+        session = await self.state.create_session(
+            body["verification_id"], user["identifier_value"], request.now
+        )
         echoed = {"identifier_type": user["identifier_type"], "identifier_value": user["identifier_value"]}
         return {
             "verification_id": session.verification_id,
@@ -79,42 +82,45 @@ class Flow:
             "user": [echoed] if self.config.quirks else echoed,
         }
 
-    def give_consent(self, request: Request) -> dict[str, Any]:
-        session = self.state.session(request.path_params["session_id"])
+    async def give_consent(self, request: Request) -> dict[str, Any]:
+        session = await self.state.session(request.path_params["session_id"], request.now)
         if session is None:
             raise VendorError(
                 404, "validation_error", "session_id_value_invalid", "session_id should be valid."
             )
-        if session.consent is not Consent.PENDING:
+        decision = Consent(request.body["decision"])
+        requested = request.body.get("scopes")
+        scopes = tuple(s for s in ALL_SCOPES if requested is None or s in requested)
+        decided = await self.state.decide(session.session_id, decision, scopes, request.now)
+        if not decided.recorded:  # checked and recorded in one atomic step of the store
             raise VendorError(
                 409,
                 "validation_error",
                 "consent_already_given",
                 "consent is already recorded for this session.",
             )
-        decision = Consent(request.body["decision"])
-        requested = request.body.get("scopes")
-        scopes = tuple(s for s in ALL_SCOPES if requested is None or s in requested)
-        code = self.state.decide(session, decision, scopes)
+        code = decided.auth_code
         if code is None:
             status = "USER_DROPPED" if decision is Consent.DROPPED else "ERROR"
             return {"verification_id": session.verification_id, "status": status}
         return {"verification_id": session.verification_id, "auth_code": code, "status": "SUCCESS"}
 
-    def generate_token(self, request: Request) -> dict[str, Any]:
-        session = self.state.redeem(request.body["auth_code"])
+    async def generate_token(self, request: Request) -> dict[str, Any]:
+        session = await self.state.redeem(request.body["auth_code"], request.now)
         if session is None:
             raise documented(request.operation, "auth_code_value_invalid", 400, "auth_code should be valid.")
-        token, claims = self.tokens.issue(session.session_id, session.verification_id, session.scopes)
-        session.token_ids.add(claims.token_id)
+        token, claims = self.tokens.issue(
+            session.session_id, session.verification_id, session.scopes, request.now
+        )
+        await self.state.add_token(session.session_id, claims.token_id)
         return {
             "verification_id": session.verification_id,
-            "reference_id": self.state.next_reference_id(),
+            "reference_id": await self.state.next_reference_id(),
             "expiry": expiry_text(claims.expires_at),
             "access_token": token,
         }
 
-    def user_details(self, request: Request) -> bytes:
+    async def user_details(self, request: Request) -> bytes:
         operation = request.operation
         authorization = request.headers.get("authorization", "").strip()
         scheme, _, token = authorization.partition(" ")
@@ -127,14 +133,14 @@ class Flow:
         try:
             if scheme.lower() != "bearer":
                 raise InvalidTokenError("not a bearer credential")
-            claims = self.tokens.verify(token)  # checks expiry on every call, cached or not
+            claims = self.tokens.verify(token, request.now)  # checks expiry on every call, cached or not
         except InvalidTokenError:
             raise documented(
                 operation, "access_token_value_invalid", 400, "access_token should be valid."
             ) from None
         if cached is not None:
             return cached
-        session = self.state.session_for_token(claims.session_id)
+        session = await self.state.session_for_token(claims.session_id)
         if (
             session is None
             or session.consent is not Consent.GRANTED

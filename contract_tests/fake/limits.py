@@ -4,58 +4,58 @@ from __future__ import annotations
 
 import math
 import random
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from contract_tests.fake.config import RateLimit
 from contract_tests.fake.errors import VendorError
+from contract_tests.fake.state import StateStore
 
 
 class FixedWindowLimiter:
-    """At most ``limit`` requests per key per window; answers 429 with the vendor's X-RateLimit-* headers."""
+    """At most ``limit`` requests per key per window; answers 429 with the vendor's X-RateLimit-* headers.
 
-    def __init__(self, rule: RateLimit, code: str, message: str, clock: Callable[[], float] = time.time):
+    The windows are counted in the state store (shared by every worker), on the fake's clock.
+    """
+
+    def __init__(self, rule: RateLimit, code: str, message: str, store: StateStore, name: str):
         self.rule = rule
         self._code = code
         self._message = message
-        self._clock = clock
-        self._windows: dict[str, tuple[float, int]] = {}
+        self._store = store
+        self._name = name
 
-    def hit(self, key: str) -> None:
-        now = self._clock()
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= self.rule.window:
-            start, count = now, 0
+    async def hit(self, key: str, now: float) -> None:
+        admitted, start = await self._store.hit_window(
+            f"{self._name}:{key}", self.rule.limit, self.rule.window, now
+        )
+        if admitted:
+            return
         reset = max(1, math.ceil(start + self.rule.window - now))
-        if count >= self.rule.limit:
-            raise VendorError(
-                429,
-                "rate_limit_error",
-                self._code,
-                self._message,
-                headers=(
-                    ("X-RateLimit-Limit", str(self.rule.limit)),
-                    ("X-RateLimit-Remaining", "0"),
-                    ("X-RateLimit-Reset", str(reset)),
-                    ("Retry-After", str(reset)),
-                ),
-            )
-        self._windows[key] = (start, count + 1)
+        raise VendorError(
+            429,
+            "rate_limit_error",
+            self._code,
+            self._message,
+            headers=(
+                ("X-RateLimit-Limit", str(self.rule.limit)),
+                ("X-RateLimit-Remaining", "0"),
+                ("X-RateLimit-Reset", str(reset)),
+                ("Retry-After", str(reset)),
+            ),
+        )
 
 
 class Balance:
-    """Billable calls left; each documented operation that bills spends one."""
+    """Billable calls left (kept in the state store); each documented operation that bills spends one."""
 
-    def __init__(self, calls: int | None):
-        self.left = calls
+    def __init__(self, calls: int | None, store: StateStore):
+        self._calls = calls
+        self._store = store
 
-    def spend(self) -> bool:
-        if self.left is None:
+    async def spend(self) -> bool:
+        if self._calls is None:
             return True
-        if self.left <= 0:
-            return False
-        self.left -= 1
-        return True
+        return await self._store.spend_balance(self._calls)
 
 
 class Faults:

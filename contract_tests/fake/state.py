@@ -1,15 +1,16 @@
-"""The fake's state: verification ids, sessions, consent, auth codes and issued tokens.
+"""The fake's state seam: the records it keeps and the interface of the stores that keep them.
 
-Everything runs on one event loop and no method awaits, so each method is atomic: of 200 concurrent
-sessions with one verification_id exactly one claims it. Expired entries are purged as new ones come,
-so memory stays bounded under load.
+Two stores implement it: ``store_memory.MemoryStore`` (the default: one process, one event loop) and
+``store_redis.RedisStore`` (many workers and replicas as one service). Each method is one rule, atomic
+in its store: a verification_id is claimed once, a consent is recorded once, an auth code is spent
+once, a rate-limit window and the balance are counted exactly. Expiry is decided against the fake's
+clock (``now``, passed in), never against the store's own clock, so time travel works on every store;
+the store keeps the clock offset, so every worker of one service travels together.
 """
 
 from __future__ import annotations
 
-import secrets
-import time
-from collections.abc import Callable
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -39,87 +40,88 @@ class AuthCode:
     expires_at: float
 
 
-class State:
-    _PURGE_EVERY = 1024
+@dataclass(frozen=True)
+class Decided:
+    """What recording a consent decision did: ``recorded`` False when one was already recorded."""
 
-    def __init__(
-        self,
-        session_ttl: float,
-        auth_code_ttl: float,
-        clock: Callable[[], float] = time.time,
-        token_ttl: float = 3600.0,
-    ):
-        self.clock = clock
-        self._session_ttl = session_ttl
-        self._auth_code_ttl = auth_code_ttl
-        self._token_ttl = token_ttl
-        self._verification_ids: dict[str, set[str]] = {}
-        self._sessions: dict[str, Session] = {}
-        self._auth_codes: dict[str, AuthCode] = {}
-        self._reference_id = 100_000 + secrets.randbelow(900_000)
-        self._writes = 0
+    recorded: bool
+    auth_code: str | None = None
 
-    def next_reference_id(self) -> int:
-        self._reference_id += 1
-        return self._reference_id
 
-    def claim_verification_id(self, namespace: str, verification_id: str) -> bool:
-        """True the first time ``verification_id`` is used in ``namespace``, False ever after."""
-        claimed = self._verification_ids.setdefault(namespace, set())
-        if verification_id in claimed:
-            return False
-        claimed.add(verification_id)
-        return True
+@dataclass(frozen=True)
+class Lifetimes:
+    """How long each record is valid, in seconds (the vendor's documented lifetimes by default)."""
 
-    def create_session(self, verification_id: str, mobile: str) -> Session:
-        self._maybe_purge()
-        session = Session(
-            session_id=f"session_{secrets.token_urlsafe(24)}",
-            verification_id=verification_id,
-            mobile=mobile,
-            reference_id=self.next_reference_id(),
-            expires_at=self.clock() + self._session_ttl,
-        )
-        self._sessions[session.session_id] = session
-        return session
+    session: float
+    auth_code: float
+    token: float
 
-    def session(self, session_id: str) -> Session | None:
-        session = self._sessions.get(session_id)
-        if session is None or self.clock() >= session.expires_at:
-            return None
-        return session
-
-    def session_for_token(self, session_id: str) -> Session | None:
-        """The session a token names, whatever its own one-hour window (the token has its own)."""
-        return self._sessions.get(session_id)
-
-    def decide(self, session: Session, decision: Consent, scopes: tuple[str, ...]) -> str | None:
-        """Record the user's decision; a grant returns a new single-use auth code."""
-        session.consent = decision
-        session.scopes = scopes if decision is Consent.GRANTED else ()
-        if decision is not Consent.GRANTED:
-            return None
-        code = secrets.token_urlsafe(24)
-        self._auth_codes[code] = AuthCode(session.session_id, self.clock() + self._auth_code_ttl)
-        return code
-
-    def redeem(self, code: str) -> Session | None:
-        """The session of a valid auth code, which is spent by this call (single use)."""
-        auth_code = self._auth_codes.pop(code, None)
-        if auth_code is None or self.clock() >= auth_code.expires_at:
-            return None
-        session = self._sessions.get(auth_code.session_id)
-        if session is None or session.consent is not Consent.GRANTED:
-            return None
-        return session
-
-    def _maybe_purge(self) -> None:
-        self._writes += 1
-        if self._writes % self._PURGE_EVERY:
-            return
-        now = self.clock()
+    @property
+    def session_horizon(self) -> float:
         # A session stays while a token issued from it may still be used: consent up to the session's
-        # expiry, the code redeemed up to auth_code_ttl later, the token valid token_ttl after that.
-        horizon = now - self._auth_code_ttl - self._token_ttl
-        self._sessions = {k: s for k, s in self._sessions.items() if s.expires_at > horizon}
-        self._auth_codes = {k: c for k, c in self._auth_codes.items() if c.expires_at > now}
+        # expiry, the code redeemed up to auth_code later, the token valid for its own lifetime after.
+        return self.session + self.auth_code + self.token
+
+
+class StoreUnavailableError(Exception):
+    """The state store cannot be reached (or answered too late); the fake answers 503."""
+
+
+class StateStore(ABC):
+    """Where the fake keeps its state. Every method is atomic in the store."""
+
+    @abstractmethod
+    async def now(self) -> float:
+        """The fake's time: its injected clock plus the offset kept in the store."""
+
+    @abstractmethod
+    async def clock_offset(self) -> float: ...
+
+    @abstractmethod
+    async def set_clock_offset(self, seconds: float) -> None: ...
+
+    @abstractmethod
+    async def next_reference_id(self) -> int: ...
+
+    @abstractmethod
+    async def claim_verification_id(self, namespace: str, verification_id: str) -> bool:
+        """True the first time ``verification_id`` is used in ``namespace``, False ever after."""
+
+    @abstractmethod
+    async def create_session(self, verification_id: str, mobile: str, now: float) -> Session: ...
+
+    @abstractmethod
+    async def session(self, session_id: str, now: float) -> Session | None:
+        """The session while its own window is open, else None."""
+
+    @abstractmethod
+    async def session_for_token(self, session_id: str) -> Session | None:
+        """The session a token names, whatever its own window (the token has its own)."""
+
+    @abstractmethod
+    async def decide(
+        self, session_id: str, decision: Consent, scopes: tuple[str, ...], now: float
+    ) -> Decided:
+        """Record the user's decision once; a grant mints a single-use auth code."""
+
+    @abstractmethod
+    async def redeem(self, code: str, now: float) -> Session | None:
+        """The granted session of a valid auth code, which this call spends (single use)."""
+
+    @abstractmethod
+    async def add_token(self, session_id: str, token_id: str) -> None: ...
+
+    @abstractmethod
+    async def hit_window(self, key: str, limit: int, window: float, now: float) -> tuple[bool, float]:
+        """Count one request in ``key``'s fixed window: (admitted, the window's start)."""
+
+    @abstractmethod
+    async def spend_balance(self, initial: int) -> bool:
+        """Spend one billable call of a balance that starts at ``initial``; False once it is 0."""
+
+    @abstractmethod
+    async def reset(self) -> None:
+        """Forget everything this fake instance stored (its own keys only)."""
+
+    async def close(self) -> None:  # noqa: B027 - a store without connections has nothing to close
+        """Release connections (the store reconnects if used again)."""

@@ -1,17 +1,15 @@
 """Access tokens: signed JWTs (HS256, PyJWT) bound to a session and its granted scopes.
 
 Verification is strict: only HS256 (so ``alg: none`` and algorithm confusion fail), our issuer and
-audience, every claim required, the expiry checked against the fake's clock. A token that verified
-once is remembered (bounded) so the hot path of user-details does not recompute the signature; its
-expiry is still checked on every use.
+audience, every claim required, the expiry checked against the fake's time (``now``: its clock plus
+the state store's offset). A token that verified once is remembered (bounded) so the hot path of
+user-details does not recompute the signature; its expiry is still checked on every use.
 """
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import jwt
@@ -35,21 +33,17 @@ class TokenClaims:
 
 
 class TokenService:
-    def __init__(
-        self, secret: str, ttl: float, clock: Callable[[], float] = time.time, cache_size: int = 10_000
-    ):
+    def __init__(self, secret: str, ttl: float, cache_size: int = 10_000):
         if len(secret) < 32:
             raise ValueError("the JWT secret must be at least 32 characters")
         self._secret = secret
         self._ttl = ttl
-        self._clock = clock
         self._verified: OrderedDict[str, TokenClaims] = OrderedDict()
         self._cache_size = cache_size
 
     def issue(
-        self, session_id: str, verification_id: str, scopes: tuple[str, ...]
+        self, session_id: str, verification_id: str, scopes: tuple[str, ...], now: float
     ) -> tuple[str, TokenClaims]:
-        now = self._clock()
         claims = TokenClaims(session_id, verification_id, scopes, uuid.uuid4().hex, now + self._ttl)
         payload = {
             "iss": ISSUER,
@@ -63,14 +57,14 @@ class TokenService:
         }
         return jwt.encode(payload, self._secret, algorithm="HS256"), claims
 
-    def verify(self, token: str) -> TokenClaims:
+    def verify(self, token: str, now: float) -> TokenClaims:
         claims = self._verified.get(token)
         if claims is None:
             claims = self._decode(token)
             self._verified[token] = claims
             if len(self._verified) > self._cache_size:
                 self._verified.popitem(last=False)
-        if self._clock() >= claims.expires_at:
+        if now >= claims.expires_at:
             raise InvalidTokenError("expired")
         return claims
 

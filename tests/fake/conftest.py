@@ -1,6 +1,7 @@
 """Shared fixtures of the fake server's tests.
 
-- ``clock`` / ``make_app``: a movable clock and apps that run on it (expiry without waiting).
+- ``clock`` / ``make_app``: a movable clock and apps that run on it (expiry without waiting), on the
+  in-memory store or (``store`` fixture) on a real redis-server (``redis_server``: one per process).
 - ``in_process``: an httpx.AsyncClient on the ASGI app itself; ``live_server`` / ``over_http``: the same
   app served by uvicorn on 127.0.0.1 (port 0) for the whole session.
 - ``FlowClient``: the five calls of the flow, with valid defaults, returning the raw responses.
@@ -32,6 +33,7 @@ from contract_tests.fake import (
     FakeConfig,
     create_app,
 )
+from contract_tests.fake.redis_server import RedisServer, run_redis
 from scripts.openapi_schema import resolve_pointer, to_json_schema
 from tests.serving import serve
 
@@ -77,12 +79,28 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A redis-server of this test process's own (a free port; xdist workers each start theirs)."""
+    with run_redis(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
 @pytest.fixture
-def make_app(clock: FakeClock) -> Callable[..., FakeCashfree]:
+def store() -> str:
+    """The state store of ``make_app``'s apps; a module re-runs its tests on Redis by overriding it
+    with ``params=["memory", "redis"]``."""
+    return "memory"
+
+
+@pytest.fixture
+def make_app(clock: FakeClock, store: str, request: pytest.FixtureRequest) -> Callable[..., FakeCashfree]:
     """Apps on the test's clock: ``make_app()`` or ``make_app(FakeConfig(...))``."""
+    # Each Redis app gets a fresh key prefix (FakeConfig's default): tests never see each other's state.
+    state = request.getfixturevalue("redis_server").url if store == "redis" else None
 
     def make(config: FakeConfig | None = None) -> FakeCashfree:
-        return create_app(config or FakeConfig(), clock=clock)
+        return create_app((config or FakeConfig()).with_(state=state), clock=clock)
 
     return make
 
@@ -245,8 +263,11 @@ class FlowClient:
 async def in_process(app: FakeCashfree, client_ip: str = "127.0.0.1") -> AsyncIterator[FlowClient]:
     asgi_app: Callable[..., Awaitable[None]] = app  # the app's scope is a dict, httpx's a MutableMapping
     transport = httpx.ASGITransport(app=asgi_app, client=(client_ip, 50_000))
-    async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE) as http:
-        yield FlowClient(http)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url=IN_PROCESS_BASE) as http:
+            yield FlowClient(http)
+    finally:
+        await app.aclose()  # the ASGI transport runs no lifespan: release the store's connections here
 
 
 @dataclass(frozen=True)

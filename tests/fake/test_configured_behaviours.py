@@ -28,6 +28,14 @@ from tests.fake.conftest import (
 
 pytestmark = pytest.mark.anyio
 
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request: pytest.FixtureRequest) -> str:
+    """Every rule here holds on both state stores (Redis: a real redis-server, a fresh key prefix)."""
+    param: str = request.param
+    return param
+
+
 UNSCORED_IN_VENDOR_EXAMPLE = {"MOBILE", "EMAIL", "ADDRESS", "GENDER", "DOB", "OCCUPATION", "INCOME"}
 
 

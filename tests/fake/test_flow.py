@@ -31,6 +31,14 @@ from tests.fake.conftest import (
 
 pytestmark = pytest.mark.anyio
 
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request: pytest.FixtureRequest) -> str:
+    """Every rule here holds on both state stores (Redis: a real redis-server, a fresh key prefix)."""
+    param: str = request.param
+    return param
+
+
 ONE_HOUR = 3600
 EXPIRY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
 GRANTS = [
@@ -198,6 +206,6 @@ async def test_token_outlives_its_session_even_after_a_purge(
         token = (await fake.generate_token(code)).json()["access_token"]
         clock.advance(ONE_HOUR - 100)
         for _ in range(1024):  # enough new sessions to trigger the purge
-            app.state.create_session(new_verification_id(), MOBILE)
+            await app.state.create_session(new_verification_id(), MOBILE, clock())
         response = await fake.user_details(token)
     assert_matches(response, "VrsUserVaultFetchDetailsFromAccessToken")

@@ -1,0 +1,170 @@
+"""The state stores' rules, called directly and concurrently, on memory and on a real redis-server.
+
+Each rule must be atomic however many callers race: one claim per verification_id, one decision per
+session, one redemption per auth code, exactly ``limit`` admissions per window, a balance that stops
+at zero. On Redis also: prefixes isolate instances, reset clears only the instance's own keys, the
+clock offset is shared through the store, and an unreachable Redis is StoreUnavailableError, promptly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TypeVar
+
+import pytest
+
+from contract_tests.fake.process import free_port
+from contract_tests.fake.redis_server import RedisServer
+from contract_tests.fake.state import Consent, Lifetimes, StateStore, StoreUnavailableError
+from contract_tests.fake.store_memory import MemoryStore
+from contract_tests.fake.store_redis import RedisStore
+from tests.fake.conftest import START, FakeClock
+
+pytestmark = pytest.mark.anyio
+
+LIFETIMES = Lifetimes(session=3600, auth_code=300, token=3600)
+RACERS = 100
+T = TypeVar("T")
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def store(request: pytest.FixtureRequest, clock: FakeClock) -> AsyncIterator[StateStore]:
+    kind: StateStore
+    if request.param == "memory":
+        kind = MemoryStore(LIFETIMES, clock)
+    else:
+        kind = RedisStore(request.getfixturevalue("redis_server").url, LIFETIMES, clock)
+    yield kind
+    await kind.reset()
+    await kind.close()
+
+
+@pytest.fixture
+def redis_store(redis_server: RedisServer, clock: FakeClock) -> Callable[[str | None], RedisStore]:
+    def make(prefix: str | None = None) -> RedisStore:
+        return RedisStore(redis_server.url, LIFETIMES, clock, prefix=prefix)
+
+    return make
+
+
+async def race(count: int, call: Callable[[], Awaitable[T]]) -> list[T]:
+    """``count`` calls started at once on one event loop (each its own Redis connection on Redis)."""
+    return list(await asyncio.gather(*(call() for _ in range(count))))
+
+
+async def test_one_claim_per_verification_id(store: StateStore) -> None:
+    won = await race(RACERS, lambda: store.claim_verification_id("session", "vid-race"))
+    assert won.count(True) == 1
+    assert await store.claim_verification_id("data-availability", "vid-race"), "namespaces are apart"
+
+
+async def test_one_decision_per_session(store: StateStore) -> None:
+    session = await store.create_session("vid-1", "9999900000", START)
+    decided = await race(
+        RACERS, lambda: store.decide(session.session_id, Consent.GRANTED, ("NAME", "PAN"), START)
+    )
+    codes = [d.auth_code for d in decided if d.recorded]
+    assert len(codes) == 1
+    assert codes[0] is not None
+    redeemed = await race(RACERS, lambda: store.redeem(codes[0] or "", START + 1))
+    winners = [s for s in redeemed if s is not None]
+    assert len(winners) == 1
+    assert winners[0].scopes == ("NAME", "PAN")
+    assert winners[0].consent is Consent.GRANTED
+
+
+async def test_expiry_is_decided_on_the_fakes_clock(store: StateStore) -> None:
+    session = await store.create_session("vid-2", "9999900000", START)
+    assert await store.session(session.session_id, START + 3599) is not None
+    assert await store.session(session.session_id, START + 3600) is None
+    assert await store.session_for_token(session.session_id) is not None, "tokens outlive the session"
+    decided = await store.decide(session.session_id, Consent.GRANTED, ("NAME",), START)
+    assert await store.redeem(decided.auth_code or "", START + 300) is None
+
+
+async def test_denied_consent_mints_no_code(store: StateStore) -> None:
+    session = await store.create_session("vid-3", "9999900000", START)
+    decided = await store.decide(session.session_id, Consent.DENIED, ("NAME",), START)
+    assert decided.recorded
+    assert decided.auth_code is None
+    assert not (await store.decide(session.session_id, Consent.GRANTED, ("NAME",), START)).recorded
+    stored = await store.session(session.session_id, START)
+    assert stored is not None
+    assert (stored.consent, stored.scopes) == (Consent.DENIED, ())
+
+
+async def test_tokens_are_recorded_on_the_session(store: StateStore) -> None:
+    session = await store.create_session("vid-4", "9999900000", START)
+    await store.add_token(session.session_id, "jti-1")
+    await store.add_token(session.session_id, "jti-2")
+    loaded = await store.session_for_token(session.session_id)
+    assert loaded is not None
+    assert loaded.token_ids == {"jti-1", "jti-2"}
+    assert loaded.reference_id == session.reference_id
+
+
+async def test_window_admits_exactly_its_limit(store: StateStore) -> None:
+    admitted = await race(RACERS, lambda: store.hit_window("op", 7, 60.0, START + 0.25))
+    assert [ok for ok, _ in admitted].count(True) == 7
+    assert {start for _, start in admitted} == {START + 0.25}
+    assert await store.hit_window("op", 7, 60.0, START + 60.25) == (True, START + 60.25)
+
+
+async def test_balance_never_goes_below_zero(store: StateStore) -> None:
+    spent = await race(RACERS, lambda: store.spend_balance(10))
+    assert spent.count(True) == 10
+    assert not await store.spend_balance(10), "the initial value counts once, not on every call"
+
+
+async def test_reference_ids_are_unique(store: StateStore) -> None:
+    ids = await race(RACERS, store.next_reference_id)
+    assert len(set(ids)) == RACERS
+
+
+async def test_clock_offset_moves_now(store: StateStore, clock: FakeClock) -> None:
+    assert await store.now() == clock()
+    await store.set_clock_offset(3600.5)
+    assert await store.clock_offset() == 3600.5
+    assert await store.now() == clock() + 3600.5
+
+
+async def test_reset_forgets_everything(store: StateStore) -> None:
+    await store.claim_verification_id("session", "vid-5")
+    session = await store.create_session("vid-5", "9999900000", START)
+    await store.set_clock_offset(10)
+    await store.spend_balance(1)
+    await store.reset()
+    assert await store.claim_verification_id("session", "vid-5")
+    assert await store.session_for_token(session.session_id) is None
+    assert await store.clock_offset() == 0
+    assert await store.spend_balance(1)
+
+
+async def test_redis_prefixes_isolate_instances(redis_store: Callable[[str | None], RedisStore]) -> None:
+    one, other, twin = redis_store(None), redis_store(None), None
+    try:
+        twin = redis_store(one.prefix)
+        assert await one.claim_verification_id("session", "shared-vid")
+        assert await other.claim_verification_id("session", "shared-vid"), "another instance: its own ids"
+        assert not await twin.claim_verification_id("session", "shared-vid"), "same prefix: one service"
+        await twin.set_clock_offset(120)
+        assert await one.clock_offset() == 120, "the offset is shared by every worker of the instance"
+        await one.reset()
+        assert await one.claim_verification_id("session", "shared-vid")
+        assert not await other.claim_verification_id("session", "shared-vid"), "reset touched only its own"
+    finally:
+        for store in (one, other, twin):
+            if store is not None:
+                await store.reset()
+                await store.close()
+
+
+async def test_unreachable_redis_is_reported_promptly(clock: FakeClock) -> None:
+    store = RedisStore(f"redis://127.0.0.1:{free_port()}/0", LIFETIMES, clock)  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailableError):
+        await store.claim_verification_id("session", "vid-6")
+    assert time.monotonic() - started < 5
+    await store.close()

@@ -1,7 +1,7 @@
 """``python -m contract_tests``: run the contract suite, write its reports, print the summary.
 
     python -m contract_tests [--target fake|sandbox|URL] [--profile pr|nightly] [--seed N]
-                             [--report-dir build/contract] [--force-production]
+                             [--report-dir build/contract] [--force-production] [--negative]
 
 Exit status: 0 when the run passes, 1 when it finds new (unregistered) deviations or proves nothing
 (no 2xx with credentials given), 2 when it cannot run (bad target, refused production host).
@@ -35,17 +35,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--report-dir", type=Path, default=Path("build/contract"))
     parser.add_argument("--force-production", action="store_true")
+    parser.add_argument(
+        "--negative",
+        action="store_true",
+        help="negative data against a foreign server on this machine (env CONTRACT_NEGATIVE=1)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     args = parser.parse_args(argv)
     try:
-        target = resolve(args.target, force_production=args.force_production)
+        target = resolve(args.target, force_production=args.force_production, negative=args.negative)
     except TargetError as error:
         print(f"contract: {error}", file=sys.stderr)
         return 2
     prof = profile(args.profile, args.seed)
     REDACTOR.add_known(*target.secrets())
     print(
-        f"contract: target {target.kind} {target.base_url}, profile {prof.name}, seed {prof.seed}",
+        f"contract: target {target.kind} {target.base_url} ({target.detected}), "
+        f"profile {prof.name}, seed {prof.seed}",
         file=sys.stderr,
     )
     result = runner.run(target, prof, progress=None if args.quiet else sys.stderr)

@@ -66,7 +66,10 @@ def markdown(result: RunResult, outcome: Verdict) -> str:
     lines = [
         f"# Contract run: {'PASS' if outcome.passed else 'FAIL'}",
         "",
-        f"- target: `{target.kind}` {target.base_url}",
+        f"- target: `{target.kind}` {target.base_url}: {target.detected}",
+        f"- data: {'positive only' if target.positive_only else 'positive and negative'}"
+        + (f", throttled to {target.rate_limit}" if target.rate_limit else "")
+        + (f", at most {target.request_budget} requests" if target.request_budget else ""),
         f"- profile: `{prof.name}`, seed `{prof.seed}` (rerun: `CONTRACT_SEED={prof.seed} make contract`)",
         f"- {total} cases in {result.elapsed:.1f} s "
         f"({total / result.elapsed if result.elapsed else 0:.1f} cases/s), "

@@ -1,7 +1,12 @@
 """Where the contract suite runs: the in-process fake (default), any base URL, or the vendor's sandbox.
 
-One switch picks the target: ``--target fake|sandbox|<URL>`` or ``CONTRACT_TARGET``. Credentials for
-the sandbox (and for a URL that is not our fake) come from the environment only:
+One switch picks the target: ``--target fake|sandbox|<URL>`` or ``CONTRACT_TARGET``. A URL is judged by
+evidence, never by its address (``detect.py``): it is our fake only when ``GET <URL>/__fake__/info``
+says so (kind ``fake-url``: the contract-fake bundle, its consent step, its test credentials unless the
+environment gives others). Any other URL is a ``foreign`` server (a local mock, a proxy, a staging copy):
+the contract bundle without fake-only operations, positive data unless ``--negative`` is given for a
+loopback host, and the sandbox's rate limit and request budget for a remote host. Credentials for the
+sandbox and for a foreign server come from the environment only:
 
     CASHFREE_APP_CLIENT_ID / CASHFREE_APP_CLIENT_SECRET          the 1-Click app pair
     CASHFREE_GENERAL_CLIENT_ID / CASHFREE_GENERAL_CLIENT_SECRET  the general pair (data availability)
@@ -13,13 +18,14 @@ Every call to the vendor is billed, so a production host is refused unless force
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from cashfree_oneclick.settings import Pair
+from contract_tests.detect import Detection, UnreachableError, probe
 from contract_tests.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
@@ -30,8 +36,10 @@ from contract_tests.fake import (
 )
 
 BUNDLES = Path(__file__).resolve().parent.parent / "openapi" / "bundles"
-SANDBOX_URL = "https://sandbox.cashfree.com/verification"
+SANDBOX_HOST = "sandbox.cashfree.com"
+SANDBOX_URL = f"https://{SANDBOX_HOST}/verification"
 PRODUCTION_HOSTS = frozenset({"api.cashfree.com", "payout-api.cashfree.com"})
+CASHFREE_HOSTS = PRODUCTION_HOSTS | {SANDBOX_HOST}
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 # Documented: 100 requests per minute for the "standard" tier. We stay well under it.
 SANDBOX_RATE_LIMIT = "60/m"
@@ -48,7 +56,7 @@ Credentials = Pair
 
 @dataclass(frozen=True)
 class Target:
-    kind: Literal["fake", "url", "sandbox"]
+    kind: Literal["fake", "fake-url", "foreign", "sandbox"]
     base_url: str
     bundle: Path
     app_pair: Credentials | None
@@ -59,6 +67,7 @@ class Target:
     positive_only: bool = False
     rate_limit: str | None = None
     request_budget: int | None = None
+    detected: str = ""  # why this kind: what the probe answered, or that no probe was needed
 
     @property
     def credentials_given(self) -> bool:
@@ -94,31 +103,32 @@ def fake_target(config: FakeConfig | None = None) -> Target:
         general_pair=Credentials(general_id, general_secret),
         app=create_app(config),
         has_consent_step=True,
+        detected="the in-process fake (no probe needed)",
     )
 
 
 def resolve(
-    name: str | None = None, environ: Mapping[str, str] = os.environ, force_production: bool = False
+    name: str | None = None,
+    environ: Mapping[str, str] = os.environ,
+    force_production: bool = False,
+    negative: bool = False,
+    detect: Callable[[str], Detection] = probe,
 ) -> Target:
-    """The target named by ``name`` (or CONTRACT_TARGET): ``fake``, ``sandbox`` or a base URL."""
+    """The target named by ``name`` (or CONTRACT_TARGET): ``fake``, ``sandbox`` or a base URL.
+
+    ``negative`` (or CONTRACT_NEGATIVE=1) allows negative data against a foreign server on a loopback
+    host; ``detect`` probes a URL for our fake (a parameter so that its failure modes can be tested).
+    """
     name = (name or environ.get("CONTRACT_TARGET") or "fake").strip()
+    negative = negative or environ.get("CONTRACT_NEGATIVE") == "1"
     if name == "fake":
         return fake_target()
     force_production = force_production or environ.get("CONTRACT_FORCE_PRODUCTION") == "1"
     app_pair, general_pair = _pair(environ, "CASHFREE_APP"), _pair(environ, "CASHFREE_GENERAL")
     token = environ.get("CASHFREE_ACCESS_TOKEN") or None
+    budget = int(environ.get("CONTRACT_REQUEST_BUDGET", SANDBOX_REQUEST_BUDGET))
     if name == "sandbox":
-        return Target(
-            kind="sandbox",
-            base_url=SANDBOX_URL,
-            bundle=BUNDLES / "contract.yaml",
-            app_pair=app_pair,
-            general_pair=general_pair,
-            access_token=token,
-            positive_only=True,
-            rate_limit=SANDBOX_RATE_LIMIT,
-            request_budget=int(environ.get("CONTRACT_REQUEST_BUDGET", SANDBOX_REQUEST_BUDGET)),
-        )
+        name = SANDBOX_URL
     parts = urlsplit(name)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise TargetError(f"target must be 'fake', 'sandbox' or an http(s) base URL, got {name!r}")
@@ -128,17 +138,41 @@ def resolve(
             "Refusing; pass --force-production (CONTRACT_FORCE_PRODUCTION=1) if you really mean it."
         )
     local = parts.hostname in LOOPBACK_HOSTS
+    if negative and not local:
+        raise TargetError(
+            f"--negative (CONTRACT_NEGATIVE=1) is for servers on this machine only, not {parts.hostname}: "
+            "negative data against a remote API is billed noise and may trip its abuse protection"
+        )
+    base_url = name.rstrip("/")
+    if parts.hostname in CASHFREE_HOSTS:
+        detection = Detection(False, f"{parts.hostname} is Cashfree's own host (not probed)")
+    else:
+        try:
+            detection = detect(base_url)
+        except UnreachableError as error:
+            raise TargetError(f"cannot tell what {base_url} is: {error}") from error
+    if detection.is_fake:
+        # Our fake, locally or deployed: its consent step exists and its test pairs work by default.
+        return Target(
+            kind="fake-url",
+            base_url=base_url,
+            bundle=BUNDLES / "contract-fake.yaml",
+            app_pair=app_pair or Credentials(TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET),
+            general_pair=general_pair or Credentials(TEST_GENERAL_CLIENT_ID, TEST_GENERAL_CLIENT_SECRET),
+            access_token=token,
+            has_consent_step=True,
+            detected=detection.why,
+        )
+    remote = not local
     return Target(
-        kind="url",
-        base_url=name.rstrip("/"),
-        # A loopback URL is our fake served over HTTP: its consent step exists and its test pairs work.
-        bundle=BUNDLES / ("contract-fake.yaml" if local else "contract.yaml"),
-        app_pair=app_pair or (Credentials(TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET) if local else None),
-        general_pair=general_pair
-        or (Credentials(TEST_GENERAL_CLIENT_ID, TEST_GENERAL_CLIENT_SECRET) if local else None),
+        kind="sandbox" if parts.hostname == SANDBOX_HOST else "foreign",
+        base_url=base_url,
+        bundle=BUNDLES / "contract.yaml",
+        app_pair=app_pair,
+        general_pair=general_pair,
         access_token=token,
-        has_consent_step=local,
-        positive_only=not local,
-        rate_limit=None if local else SANDBOX_RATE_LIMIT,
-        request_budget=None if local else SANDBOX_REQUEST_BUDGET,
+        positive_only=not negative,
+        rate_limit=SANDBOX_RATE_LIMIT if remote else None,
+        request_budget=budget if remote else None,
+        detected=detection.why,
     )

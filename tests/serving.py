@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 
@@ -23,11 +24,20 @@ class Serving:
 
 
 @contextmanager
-def serve(config: FakeConfig | None = None) -> Iterator[Serving]:
+def serve(
+    config: FakeConfig | None = None, wrap: Callable[[FakeCashfree], Any] | None = None
+) -> Iterator[Serving]:
+    """Serve the fake (``wrap``: an ASGI app around it is served instead, e.g. a vendor stand-in)."""
     app = create_app(config or FakeConfig())
     server = uvicorn.Server(
         uvicorn.Config(
-            app, host="127.0.0.1", port=0, loop="asyncio", http="httptools", log_config=None, access_log=False
+            wrap(app) if wrap else app,
+            host="127.0.0.1",
+            port=0,
+            loop="asyncio",
+            http="httptools",
+            log_config=None,
+            access_log=False,
         )
     )
     thread = threading.Thread(target=server.run, name="fake-cashfree", daemon=True)

@@ -24,6 +24,7 @@ from cashfree_oneclick.redaction import REDACTOR
 from contract_tests.fake.config import FakeConfig
 from contract_tests.fake.errors import VendorError, documented, from_validation_errors, invalid_request
 from contract_tests.fake.handlers import Flow, Request
+from contract_tests.fake.info import ADMIN_ROUTES
 from contract_tests.fake.limits import Balance, Faults, FixedWindowLimiter
 from contract_tests.fake.spec import BUNDLE, Operation, load_operations
 from contract_tests.fake.state import StateStore, StoreUnavailableError
@@ -137,6 +138,11 @@ class FakeCashfree:
             return
         if scope["type"] != "http":
             return
+        admin = ADMIN_ROUTES.get((scope["method"], scope["path"].removeprefix(BASE_PATH)))
+        if admin is not None and scope["path"].startswith(BASE_PATH + "/"):
+            # Admin routes (the fake's identity, ...) are no API operation: answered before the gate.
+            await _send_json(send, 200, _encode(admin(self.config)), ())
+            return
         started = time.perf_counter()
         label = "-"
         extra: tuple[tuple[str, str], ...] = ()
@@ -183,10 +189,7 @@ class FakeCashfree:
                 ),
                 (),
             )
-        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-        headers += [(k.lower().encode(), v.encode()) for k, v in extra]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": payload})
+        await _send_json(send, status, payload, extra)
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             # The route template, never the raw path: a session id is a credential.
             ACCESS_LOG.info(
@@ -283,6 +286,13 @@ class FakeCashfree:
         if errors:
             raise from_validation_errors(operation, errors)
         return body
+
+
+async def _send_json(send: Send, status: int, payload: bytes, extra: tuple[tuple[str, str], ...]) -> None:
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    headers += [(k.lower().encode(), v.encode()) for k, v in extra]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
 
 
 def _check_api_key(operation: Operation, headers: Mapping[str, str], pairs: Mapping[str, str]) -> None:

@@ -1,0 +1,49 @@
+"""``GET <base>/__fake__/info``: the fake says what it is, so a client can tell it from any other server.
+
+The contract suite decides that a URL is our fake only from this answer (never from the address): a
+local proxy, another mock or a staging copy of the API answers something else here (a 404 at best) and
+is then treated as a foreign server. The body is a small identity, never a secret: a name no other
+server uses, the kit's version, and which behaviours beyond the documented flow are switched on.
+
+Admin routes under ``/__fake__/`` that are not part of the contract-fake bundle live in ``ADMIN_ROUTES``
+(method, path below the base path) -> handler; the app answers them before its gate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import metadata
+from typing import Any, Final
+
+from contract_tests.fake.config import FakeConfig
+
+FAKE_NAME: Final = "cashfree-oneclick-fake"
+INFO_PATH: Final = "/__fake__/info"
+# The fake-only consent step, for clients that drive the flow (contract_tests.auth).
+CONSENT_PATH: Final = "/__fake__/sessions/{session_id}/consent"
+
+
+def kit_version() -> str:
+    try:
+        return metadata.version("cashfree-oneclick-kit")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
+
+
+def info(config: FakeConfig) -> dict[str, Any]:
+    """The identity of a fake running with ``config``."""
+    return {
+        "name": FAKE_NAME,
+        "version": kit_version(),
+        "consent_path": CONSENT_PATH,
+        "quirks": config.quirks,
+        "rate_limits": bool(config.operation_rate_limits or config.ip_rate_limit),
+        "faults": bool(config.faults),
+        "latency_ms": config.latency_ms,
+        "balance_limited": config.balance is not None,
+        "ip_allowlist": config.ip_allowlist is not None,
+    }
+
+
+AdminHandler = Callable[[FakeConfig], dict[str, Any]]
+ADMIN_ROUTES: Final[dict[tuple[str, str], AdminHandler]] = {("GET", INFO_PATH): info}

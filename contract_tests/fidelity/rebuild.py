@@ -1,0 +1,130 @@
+"""Talk to the in-process fake over ASGI, and rebuild the state a recorded request needs.
+
+A request recorded against the vendor refers to state the fake does not have: an auth code, an access
+token for some scopes, a verification id the vendor had already seen. The fake's own routes create it
+(session -> fake-only consent -> generate-token), so replay needs no back door into the fake's storage
+and works whatever store the fake keeps its state in.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from contract_tests.fake import BASE_PATH, FakeCashfree
+from contract_tests.fake.info import CONSENT_PATH
+
+API_VERSION = "2024-12-01"
+FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
+
+
+class RebuildError(RuntimeError):
+    """The fake refused to create the state a recorded request needs."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class AsgiClient:
+    """Requests to an ASGI app on the caller's event loop: no socket, no thread."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def request(
+        self, method: str, path: str, headers: Iterable[tuple[str, str]] = (), body: bytes | None = None
+    ) -> Answer:
+        path, _, query = path.partition("?")
+        raw = [(k.lower().encode("latin-1"), v.encode("latin-1", "replace")) for k, v in headers]
+        if body is not None:
+            raw = [h for h in raw if h[0] != b"content-length"] + [
+                (b"content-length", str(len(body)).encode())
+            ]
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method.upper(),
+            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query.encode(),
+            "root_path": "", "headers": raw, "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
+        }  # fmt: skip
+        sent = False
+        messages: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": body or b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            messages.append(message)
+
+        await self.app(scope, receive, send)
+        start = next(m for m in messages if m["type"] == "http.response.start")
+        answer_headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
+        content = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        return Answer(start["status"], answer_headers, content)
+
+
+class Rebuilder:
+    """Creates sessions, auth codes and access tokens on the fake through its own routes."""
+
+    def __init__(self, app: FakeCashfree) -> None:
+        self.client = AsgiClient(app)
+        app_id, app_secret = next(iter(app.config.app_credentials.items()))
+        general_id, general_secret = next(iter(app.config.general_credentials.items()))
+        self.app_pair = (app_id, app_secret)
+        self.general_pair = (general_id, general_secret)
+
+    def headers(self, pair: tuple[str, str]) -> list[tuple[str, str]]:
+        return [
+            ("x-client-id", pair[0]),
+            ("x-client-secret", pair[1]),
+            ("x-api-version", API_VERSION),
+            ("content-type", "application/json"),
+        ]
+
+    async def post(self, path: str, body: Any, pair: tuple[str, str] | None) -> Answer:
+        headers = self.headers(pair) if pair else [("content-type", "application/json")]
+        return await self.client.request("POST", BASE_PATH + path, headers, json.dumps(body).encode())
+
+    async def session_id(self, verification_id: str | None = None) -> str:
+        user = {"identifier_type": "MOBILE", "identifier_value": FLOW_MOBILE}
+        vid = verification_id or f"replay-{uuid.uuid4().hex}"
+        answer = await self.post("/oauth2/session", {"verification_id": vid, "user": user}, self.app_pair)
+        return str(_expect(answer, "session")["session_id"])
+
+    async def auth_code(self, scopes: Iterable[str] | None = None) -> str:
+        session_id = await self.session_id()
+        consent: dict[str, Any] = {"decision": "GRANTED"}
+        if scopes is not None:
+            consent["scopes"] = sorted(set(scopes))
+        path = CONSENT_PATH.format(session_id=session_id)
+        return str(_expect(await self.post(path, consent, None), "consent")["auth_code"])
+
+    async def access_token(self, scopes: Iterable[str] | None = None) -> str:
+        code = await self.auth_code(scopes)
+        answer = await self.post("/oauth2/generate-token", {"auth_code": code}, self.app_pair)
+        return str(_expect(answer, "generate-token")["access_token"])
+
+    async def claim(self, path: str, verification_id: str, pair: tuple[str, str]) -> None:
+        """Use ``verification_id`` once, so that the recorded request meets it as already used."""
+        user = {"identifier_type": "MOBILE", "identifier_value": FLOW_MOBILE}
+        body = {"verification_id": verification_id, "user": [user] if "availability" in path else user}
+        await self.post(path, body, pair)  # 200, or 409 when it was already used: either way claimed
+
+
+def _expect(answer: Answer, step: str) -> dict[str, Any]:
+    if answer.status != 200:
+        raise RebuildError(f"the fake answered {answer.status} to {step}: {answer.body[:200]!r}")
+    body: dict[str, Any] = answer.json()
+    return body

@@ -1,0 +1,118 @@
+"""Target kinds by evidence: our fake says so at /__fake__/info; any other URL is a foreign server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from contract_tests.detect import judge
+from contract_tests.fake import FakeConfig
+from contract_tests.fake.info import FAKE_NAME
+from contract_tests.targets import BUNDLES, SANDBOX_RATE_LIMIT, TargetError, resolve
+from tests.serving import serve
+from tests.standins import VendorStandIn
+
+ENV = {
+    "CASHFREE_APP_CLIENT_ID": "env_app_id",
+    "CASHFREE_APP_CLIENT_SECRET": "env_app_secret",
+    "CASHFREE_GENERAL_CLIENT_ID": "env_general_id",
+    "CASHFREE_GENERAL_CLIENT_SECRET": "env_general_secret",
+}
+
+
+@pytest.fixture(scope="module")
+def fake_url() -> Iterator[str]:
+    with serve(FakeConfig(quirks=True)) as serving:
+        yield serving.base_url
+
+
+@pytest.fixture(scope="module")
+def foreign_url() -> Iterator[str]:
+    with serve(FakeConfig(), wrap=VendorStandIn) as serving:
+        yield serving.base_url
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type", "body", "why"),
+    [
+        (404, "application/json", b'{"code": "path_not_found"}', "answered 404: not our fake"),
+        (200, "text/html", b"<html>proxy</html>", "text/html body"),
+        (200, "application/json", b"not json", "not JSON"),
+        (200, "application/json", b'["cashfree-oneclick-fake"]', "without the name"),
+        (200, "application/json", b'{"name": "other-mock"}', "without the name"),
+        (200, "application/json", json.dumps({"name": FAKE_NAME, "x": "y" * 5000}).encode(), "body"),
+    ],
+)
+def test_anything_but_our_identity_is_foreign(status: int, content_type: str, body: bytes, why: str) -> None:
+    detection = judge(status, content_type, body)
+    assert not detection.is_fake
+    assert why in detection.why
+
+
+def test_our_identity_is_the_fake_and_says_what_is_switched_on() -> None:
+    body = json.dumps({"name": FAKE_NAME, "version": "1.2.3", "quirks": True, "faults": False}).encode()
+    detection = judge(200, "application/json; charset=utf-8", body)
+    assert detection.is_fake
+    assert detection.why == f"GET /__fake__/info answered 200: {FAKE_NAME} 1.2.3, with quirks on"
+
+
+def test_our_fake_over_http_is_detected_by_its_answer(fake_url: str) -> None:
+    target = resolve(fake_url, environ={})
+    assert target.kind == "fake-url"
+    assert "quirks on" in target.detected
+    assert target.has_consent_step
+    assert target.bundle == BUNDLES / "contract-fake.yaml"
+    assert target.app_pair is not None
+    assert target.app_pair.client_id == "test_app_client_id"
+    # Credentials from the environment win over the fake's test pairs.
+    assert resolve(fake_url, environ=ENV).app_pair.client_id == "env_app_id"  # type: ignore[union-attr]
+
+
+def test_a_loopback_server_that_is_not_our_fake_is_foreign(foreign_url: str) -> None:
+    target = resolve(foreign_url, environ=ENV)
+    assert target.kind == "foreign"
+    assert target.detected == "GET /__fake__/info answered 404: not our fake"
+    assert target.bundle == BUNDLES / "contract.yaml"
+    assert not target.has_consent_step
+    assert target.app_pair is not None
+    assert target.app_pair.client_id == "env_app_id"
+    assert target.positive_only
+    assert target.rate_limit is None
+    assert target.request_budget is None
+    # No credentials in the environment: none at all (never the fake's test pairs).
+    bare = resolve(foreign_url, environ={})
+    assert bare.app_pair is None
+    assert bare.general_pair is None
+    assert not bare.credentials_given
+    assert not resolve(foreign_url, environ={}, negative=True).positive_only
+    assert not resolve(foreign_url, environ={"CONTRACT_NEGATIVE": "1"}).positive_only
+
+
+def test_remote_hosts_are_throttled_and_refuse_negative_data() -> None:
+    probed: list[str] = []
+
+    def detect(url: str) -> object:
+        probed.append(url)
+        return judge(404, "application/json", b"{}")
+
+    target = resolve("https://staging.example.test/verification", environ=ENV, detect=detect)  # type: ignore[arg-type]
+    assert probed == ["https://staging.example.test/verification"]
+    assert target.kind == "foreign"
+    assert target.positive_only
+    assert target.rate_limit == SANDBOX_RATE_LIMIT
+    assert target.request_budget == 300
+    with pytest.raises(TargetError, match="servers on this machine only"):
+        resolve("https://staging.example.test/verification", environ=ENV, negative=True, detect=detect)  # type: ignore[arg-type]
+    sandbox = resolve("sandbox", environ=ENV, detect=detect)  # type: ignore[arg-type]
+    assert sandbox.kind == "sandbox"
+    assert "not probed" in sandbox.detected
+    assert probed == ["https://staging.example.test/verification"], "Cashfree's hosts are never probed"
+
+
+def test_an_unreachable_url_cannot_be_a_target(foreign_url: str) -> None:
+    with serve(FakeConfig()) as serving:
+        gone = serving.base_url
+    with pytest.raises(TargetError, match=r"cannot tell what .* is: GET .* got no answer"):
+        resolve(gone, environ={})

@@ -1,0 +1,76 @@
+"""Runs of the contract suite against vendor stand-ins over real HTTP, shared by the fidelity tests.
+
+Each run is expensive (seconds), so each stand-in is recorded once per session; tests read its
+cassette and reports from a session temporary directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from contract_tests import __main__ as cli
+from contract_tests.fake import (
+    TEST_APP_CLIENT_ID,
+    TEST_APP_CLIENT_SECRET,
+    TEST_GENERAL_CLIENT_ID,
+    TEST_GENERAL_CLIENT_SECRET,
+    FakeConfig,
+)
+from contract_tests.fidelity.rebuild import Rebuilder
+from tests.serving import serve
+from tests.standins import Changes, VendorStandIn
+
+# A stand-in that answers unlike the fake: one renamed error code, one renamed error type, a key of
+# the session answer dropped and a number sent as a string.
+CHANGED = Changes(
+    codes={"auth_code_value_invalid": "auth_code_invalid"},
+    types={"authentication_error": "auth_error"},
+    drop=frozenset({"expiry"}),
+    stringify=frozenset({"reference_id"}),
+)
+
+
+@dataclass(frozen=True)
+class VendorRun:
+    base_url: str
+    exit_code: int
+    reports: Path
+    fake_paths: tuple[str, ...]  # /__fake__/ paths the run asked the stand-in for
+    token: str  # the CASHFREE_ACCESS_TOKEN the run was given (minted on the stand-in's fake)
+
+    @property
+    def cassette(self) -> Path:
+        return self.reports / "cassette.ndjson"
+
+
+def record(directory: Path, changes: Changes | None) -> VendorRun:
+    """``python -m contract_tests --target <stand-in>`` with credentials from the environment only."""
+    stand_ins: list[VendorStandIn] = []
+
+    def wrap(app: object) -> VendorStandIn:
+        stand_ins.append(VendorStandIn(app, changes))
+        return stand_ins[-1]
+
+    with serve(FakeConfig(), wrap=wrap) as serving, pytest.MonkeyPatch.context() as patch:
+        token = asyncio.run(Rebuilder(serving.app).access_token())
+        for name, value in {
+            "CASHFREE_APP_CLIENT_ID": TEST_APP_CLIENT_ID,
+            "CASHFREE_APP_CLIENT_SECRET": TEST_APP_CLIENT_SECRET,
+            "CASHFREE_GENERAL_CLIENT_ID": TEST_GENERAL_CLIENT_ID,
+            "CASHFREE_GENERAL_CLIENT_SECRET": TEST_GENERAL_CLIENT_SECRET,
+            "CASHFREE_ACCESS_TOKEN": token,
+        }.items():
+            patch.setenv(name, value)
+        for name in ("CONTRACT_TARGET", "CONTRACT_SEED", "CONTRACT_NEGATIVE"):
+            patch.delenv(name, raising=False)
+        exit_code = cli.main(["--target", serving.base_url, "--report-dir", str(directory), "--quiet"])
+    return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token)
+
+
+@pytest.fixture(scope="session")
+def identical_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
+    return record(tmp_path_factory.mktemp("identical"), None)

@@ -22,6 +22,9 @@ WORKERS ?= 1
 STATE ?=
 # `make test JUNIT=build/junit/pytest.xml` also writes a JUnit report (CI uploads it); empty: none.
 JUNIT ?=
+# `make test` runs the tests in parallel processes (pytest-xdist), one per core; PYTEST_WORKERS=0 runs
+# them in this process. Tests sharing an expensive module fixture carry @pytest.mark.xdist_group.
+PYTEST_WORKERS ?= auto
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -70,7 +73,7 @@ check: lint typecheck lint-spec lint-workflows  ## lint, types, spec lint, fresh
 	$(PY) -m scripts.generate --check
 
 test: check redis-server  ## make check, then the test suite
-	$(RUN) pytest $(if $(JUNIT),--junitxml $(JUNIT))
+	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadgroup $(if $(JUNIT),--junitxml $(JUNIT))
 
 contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract

@@ -4,6 +4,10 @@ Profiles (select with HYPOTHESIS_PROFILE, default ``pr``):
 - ``pr``: the commit profile; a fixed seed (HYPOTHESIS_SEED overrides it) and bounded examples, so
   the same commit always runs the same cases.
 - ``nightly``: a fresh random seed each run (printed), more examples, bounded in time per test.
+
+The suite runs in parallel processes (pytest-xdist, ``-n auto`` in pyproject): the controller draws
+the seed once and hands it to every worker, so one run has one seed, printed in the header and beside
+every failure (a worker's failure section travels back with its report).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Generator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -42,11 +47,23 @@ def _seed() -> int:
 
 
 SEED = _seed()
+_WORKER_INPUT_KEY = "cashfree_hypothesis_seed"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    global SEED
+    # An xdist worker uses the controller's seed, never its own draw (nightly draws a fresh one).
+    worker_input: dict[str, object] | None = getattr(config, "workerinput", None)
+    if worker_input is not None and _WORKER_INPUT_KEY in worker_input:
+        SEED = int(str(worker_input[_WORKER_INPUT_KEY]))
     # The hypothesis pytest plugin seeds every @given test from this option.
     config.option.hypothesis_seed = SEED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist (controller side): each worker gets the run's seed before it starts."""
+    node.workerinput[_WORKER_INPUT_KEY] = SEED
 
 
 def pytest_report_header() -> str:

@@ -59,10 +59,11 @@ def leaf_errors(errors: Iterable[ValidationError]) -> list[ValidationError]:
     """The errors that name the real culprit, one per (place, keyword).
 
     An ``anyOf``/``oneOf`` failure is replaced by the errors of its closest branch (the one with the
-    fewest leaf errors, all of them on a tie), recursively. A ``null`` confidence score under an
-    ``anyOf`` of eleven record schemas is then one ``type`` error at ``.../confidence_score``, not "is
-    not valid under any of the given schemas" at the record, nor the errors of branches that fail for
-    reasons of their own.
+    fewest leaf errors, all of them on a tie), recursively; in a union keyed by a one-value enum (the
+    contract's per-scope ``oneOf``) only the branches whose key matches are candidates. A ``null``
+    confidence score under an ``anyOf`` of eleven record schemas is then one ``type`` error at
+    ``.../confidence_score``, not "is not valid under any of the given schemas" at the record, nor the
+    errors of branches that fail for reasons of their own.
     """
     leaves: dict[tuple[tuple[str | int, ...], str], ValidationError] = {}
     for error in errors:
@@ -75,8 +76,24 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     if not error.context:
         return [error]
     branches: dict[object, list[ValidationError]] = {}
+    keyed_out: set[object] = set()
     for sub in error.context:
         branch = sub.relative_schema_path[0] if sub.relative_schema_path else None
         branches.setdefault(branch, []).extend(_leaves(sub))
+        if _misses_key(sub):
+            keyed_out.add(branch)
+    if len(keyed_out) < len(branches):
+        # A union keyed by a one-value enum (the contract's per-scope oneOf): the branches whose key does
+        # not match say nothing about the data; only the branch the key selects names the culprit.
+        branches = {branch: leaves for branch, leaves in branches.items() if branch not in keyed_out}
     fewest = min(len(leaves) for leaves in branches.values())
     return [leaf for leaves in branches.values() if len(leaves) == fewest for leaf in leaves]
+
+
+def _misses_key(error: ValidationError) -> bool:
+    """A branch's own property fails a one-value ``enum`` (or ``const``): the branch is for another key."""
+    value = error.validator_value
+    one_value = error.validator == "const" or (
+        error.validator == "enum" and isinstance(value, list) and len(value) == 1
+    )
+    return one_value and len(error.relative_path) == 1

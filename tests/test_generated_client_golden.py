@@ -138,7 +138,7 @@ def test_the_example_covers_all_eleven_scopes() -> None:
 @pytest.mark.parametrize("scope", sorted(EXPECTED_TYPES))
 def test_each_scope_parses_into_its_own_record_type(scope: str) -> None:
     parsed = fetch(DETAILS_BODY)
-    by_scope = {item.scope: item for item in parsed.scopes}  # type: ignore[union-attr]
+    by_scope = {item.scope: item for item in parsed.scopes}
     scope_class, metadata_class = EXPECTED_TYPES[scope]
     # The eleven scope classes share no base class; the assertions below are what checks their shape.
     item: Any = by_scope[scope]
@@ -157,7 +157,7 @@ def test_each_scope_parses_into_its_own_record_type(scope: str) -> None:
 
 def test_aadhaar_record_has_a_typed_split_address() -> None:
     parsed = fetch(DETAILS_BODY)
-    aadhaar = next(item for item in parsed.scopes if isinstance(item, AadhaarScope))  # type: ignore[union-attr]
+    aadhaar = next(item for item in parsed.scopes if isinstance(item, AadhaarScope))
     record = aadhaar.records[0]  # type: ignore[index]
     assert isinstance(record, AadhaarRecord)
     split = record.metadata.split_address  # type: ignore[union-attr]
@@ -185,15 +185,15 @@ def test_unknown_scope_and_unknown_enum_values_parse_without_exception() -> None
     pan["records"][0]["metadata"]["type"] = "Trust"
 
     parsed = fetch(body)
-    unknown = parsed.scopes[-1]  # type: ignore[index]
+    unknown = parsed.scopes[-1]
     assert isinstance(unknown, UnknownScope)
     assert unknown.scope == "VOTER_ID"
     assert unknown.records[0].to_dict() == body["scopes"][-1]["records"][0]  # type: ignore[index]
-    income_record = next(item for item in parsed.scopes if isinstance(item, IncomeScope)).records[0]  # type: ignore[union-attr,index]
+    income_record = next(item for item in parsed.scopes if isinstance(item, IncomeScope)).records[0]  # type: ignore[index]
     assert income_record.metadata.income == "ABOVE_ONE_CRORE"  # type: ignore[union-attr]
     assert parsed.to_dict() == body
 
 
 def test_a_known_scope_is_never_taken_for_the_catch_all() -> None:
     parsed = fetch(DETAILS_BODY)
-    assert not any(isinstance(item, UnknownScope) for item in parsed.scopes)  # type: ignore[union-attr]
+    assert not any(isinstance(item, UnknownScope) for item in parsed.scopes)

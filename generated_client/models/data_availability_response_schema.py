@@ -24,25 +24,28 @@ T = TypeVar("T", bound="DataAvailabilityResponseSchema")
 class DataAvailabilityResponseSchema:
     """
     Attributes:
+        verification_id (str): The unique ID you created to identify the request. Example: test_verification_id.
+        available_scopes (list[DataAvailabilityResponseSchemaAvailableScopesItem]): The scopes Cashfree holds for the
+            user; the answer is valid for 1 hour.
         reference_id (int | Unset): A unique ID created by Cashfree Payments for reference purposes. Example: 3123123.
-        verification_id (str | Unset): The unique ID you created to identify the request. Example: test_verification_id.
         user (list[DataAvailabilityResponseSchemaUserItem] | Unset): The user identifiers provided in the request.
-        available_scopes (list[DataAvailabilityResponseSchemaAvailableScopesItem] | Unset): The scopes Cashfree holds
-            for the user; the answer is valid for 1 hour.
     """
 
+    verification_id: str
+    available_scopes: list[DataAvailabilityResponseSchemaAvailableScopesItem]
     reference_id: int | Unset = UNSET
-    verification_id: str | Unset = UNSET
     user: list[DataAvailabilityResponseSchemaUserItem] | Unset = UNSET
-    available_scopes: (
-        list[DataAvailabilityResponseSchemaAvailableScopesItem] | Unset
-    ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        reference_id = self.reference_id
-
         verification_id = self.verification_id
+
+        available_scopes = []
+        for available_scopes_item_data in self.available_scopes:
+            available_scopes_item = available_scopes_item_data.to_dict()
+            available_scopes.append(available_scopes_item)
+
+        reference_id = self.reference_id
 
         user: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.user, Unset):
@@ -51,24 +54,18 @@ class DataAvailabilityResponseSchema:
                 user_item = user_item_data.to_dict()
                 user.append(user_item)
 
-        available_scopes: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.available_scopes, Unset):
-            available_scopes = []
-            for available_scopes_item_data in self.available_scopes:
-                available_scopes_item = available_scopes_item_data.to_dict()
-                available_scopes.append(available_scopes_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "verification_id": verification_id,
+                "available_scopes": available_scopes,
+            }
+        )
         if reference_id is not UNSET:
             field_dict["reference_id"] = reference_id
-        if verification_id is not UNSET:
-            field_dict["verification_id"] = verification_id
         if user is not UNSET:
             field_dict["user"] = user
-        if available_scopes is not UNSET:
-            field_dict["available_scopes"] = available_scopes
 
         return field_dict
 
@@ -82,9 +79,20 @@ class DataAvailabilityResponseSchema:
         )
 
         d = dict(src_dict)
-        reference_id = d.pop("reference_id", UNSET)
+        verification_id = d.pop("verification_id")
 
-        verification_id = d.pop("verification_id", UNSET)
+        available_scopes = []
+        _available_scopes = d.pop("available_scopes")
+        for available_scopes_item_data in _available_scopes:
+            available_scopes_item = (
+                DataAvailabilityResponseSchemaAvailableScopesItem.from_dict(
+                    available_scopes_item_data
+                )
+            )
+
+            available_scopes.append(available_scopes_item)
+
+        reference_id = d.pop("reference_id", UNSET)
 
         _user = d.pop("user", UNSET)
         user: list[DataAvailabilityResponseSchemaUserItem] | Unset = UNSET
@@ -97,26 +105,11 @@ class DataAvailabilityResponseSchema:
 
                 user.append(user_item)
 
-        _available_scopes = d.pop("available_scopes", UNSET)
-        available_scopes: (
-            list[DataAvailabilityResponseSchemaAvailableScopesItem] | Unset
-        ) = UNSET
-        if _available_scopes is not UNSET:
-            available_scopes = []
-            for available_scopes_item_data in _available_scopes:
-                available_scopes_item = (
-                    DataAvailabilityResponseSchemaAvailableScopesItem.from_dict(
-                        available_scopes_item_data
-                    )
-                )
-
-                available_scopes.append(available_scopes_item)
-
         data_availability_response_schema = cls(
-            reference_id=reference_id,
             verification_id=verification_id,
-            user=user,
             available_scopes=available_scopes,
+            reference_id=reference_id,
+            user=user,
         )
 
         data_availability_response_schema.additional_properties = d

@@ -30,32 +30,28 @@ T = TypeVar("T", bound="FetchDetailsResponseSchema")
 class FetchDetailsResponseSchema:
     """
     Attributes:
-        verification_id (str | Unset): It is the unique ID you create to identify the verification request. Example:
-            verif123.
+        verification_id (str): It is the unique ID you create to identify the verification request. Example: verif123.
         scopes (list[AadhaarScope | AddressScope | BankAccountScope | DobScope | EmailScope | GenderScope | IncomeScope
-            | MobileScope | NameScope | OccupationScope | PanScope | UnknownScope] | Unset): A list of scopes associated
-            with the verification, each representing a specific type of user data that can be accessed.
+            | MobileScope | NameScope | OccupationScope | PanScope | UnknownScope]): A list of scopes associated with the
+            verification, each representing a specific type of user data that can be accessed.
         reference_id (int | str | Unset): A unique ID created by Cashfree Payments for reference purposes.
     """
 
-    verification_id: str | Unset = UNSET
-    scopes: (
-        list[
-            AadhaarScope
-            | AddressScope
-            | BankAccountScope
-            | DobScope
-            | EmailScope
-            | GenderScope
-            | IncomeScope
-            | MobileScope
-            | NameScope
-            | OccupationScope
-            | PanScope
-            | UnknownScope
-        ]
-        | Unset
-    ) = UNSET
+    verification_id: str
+    scopes: list[
+        AadhaarScope
+        | AddressScope
+        | BankAccountScope
+        | DobScope
+        | EmailScope
+        | GenderScope
+        | IncomeScope
+        | MobileScope
+        | NameScope
+        | OccupationScope
+        | PanScope
+        | UnknownScope
+    ]
     reference_id: int | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,29 +70,27 @@ class FetchDetailsResponseSchema:
 
         verification_id = self.verification_id
 
-        scopes: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.scopes, Unset):
-            scopes = []
-            for scopes_item_data in self.scopes:
-                scopes_item: dict[str, Any]
-                if (
-                    isinstance(scopes_item_data, MobileScope)
-                    or isinstance(scopes_item_data, EmailScope)
-                    or isinstance(scopes_item_data, AddressScope)
-                    or isinstance(scopes_item_data, GenderScope)
-                    or isinstance(scopes_item_data, DobScope)
-                    or isinstance(scopes_item_data, AadhaarScope)
-                    or isinstance(scopes_item_data, PanScope)
-                    or isinstance(scopes_item_data, BankAccountScope)
-                    or isinstance(scopes_item_data, NameScope)
-                    or isinstance(scopes_item_data, OccupationScope)
-                    or isinstance(scopes_item_data, IncomeScope)
-                ):
-                    scopes_item = scopes_item_data.to_dict()
-                else:
-                    scopes_item = scopes_item_data.to_dict()
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item: dict[str, Any]
+            if (
+                isinstance(scopes_item_data, MobileScope)
+                or isinstance(scopes_item_data, EmailScope)
+                or isinstance(scopes_item_data, AddressScope)
+                or isinstance(scopes_item_data, GenderScope)
+                or isinstance(scopes_item_data, DobScope)
+                or isinstance(scopes_item_data, AadhaarScope)
+                or isinstance(scopes_item_data, PanScope)
+                or isinstance(scopes_item_data, BankAccountScope)
+                or isinstance(scopes_item_data, NameScope)
+                or isinstance(scopes_item_data, OccupationScope)
+                or isinstance(scopes_item_data, IncomeScope)
+            ):
+                scopes_item = scopes_item_data.to_dict()
+            else:
+                scopes_item = scopes_item_data.to_dict()
 
-                scopes.append(scopes_item)
+            scopes.append(scopes_item)
 
         reference_id: int | str | Unset
         if isinstance(self.reference_id, Unset):
@@ -106,11 +100,12 @@ class FetchDetailsResponseSchema:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if verification_id is not UNSET:
-            field_dict["verification_id"] = verification_id
-        if scopes is not UNSET:
-            field_dict["scopes"] = scopes
+        field_dict.update(
+            {
+                "verification_id": verification_id,
+                "scopes": scopes,
+            }
+        )
         if reference_id is not UNSET:
             field_dict["reference_id"] = reference_id
 
@@ -132,11 +127,15 @@ class FetchDetailsResponseSchema:
         from ..models.unknown_scope import UnknownScope
 
         d = dict(src_dict)
-        verification_id = d.pop("verification_id", UNSET)
+        verification_id = d.pop("verification_id")
 
-        _scopes = d.pop("scopes", UNSET)
-        scopes: (
-            list[
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+
+            def _parse_scopes_item(
+                data: object,
+            ) -> (
                 AadhaarScope
                 | AddressScope
                 | BankAccountScope
@@ -149,143 +148,108 @@ class FetchDetailsResponseSchema:
                 | OccupationScope
                 | PanScope
                 | UnknownScope
-            ]
-            | Unset
-        ) = UNSET
-        if _scopes is not UNSET:
-            scopes = []
-            for scopes_item_data in _scopes:
-
-                def _parse_scopes_item(
-                    data: object,
-                ) -> (
-                    AadhaarScope
-                    | AddressScope
-                    | BankAccountScope
-                    | DobScope
-                    | EmailScope
-                    | GenderScope
-                    | IncomeScope
-                    | MobileScope
-                    | NameScope
-                    | OccupationScope
-                    | PanScope
-                    | UnknownScope
-                ):
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "MOBILE"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_0 = MobileScope.from_dict(data)
-
-                        return scopes_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "EMAIL"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_1 = EmailScope.from_dict(data)
-
-                        return scopes_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "ADDRESS"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_2 = AddressScope.from_dict(data)
-
-                        return scopes_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "GENDER"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_3 = GenderScope.from_dict(data)
-
-                        return scopes_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (isinstance(data, dict) and data.get("scope") == "DOB"):
-                            raise TypeError()
-                        scopes_item_type_4 = DobScope.from_dict(data)
-
-                        return scopes_item_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "AADHAAR"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_5 = AadhaarScope.from_dict(data)
-
-                        return scopes_item_type_5
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (isinstance(data, dict) and data.get("scope") == "PAN"):
-                            raise TypeError()
-                        scopes_item_type_6 = PanScope.from_dict(data)
-
-                        return scopes_item_type_6
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict)
-                            and data.get("scope") == "BANK_ACCOUNT"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_7 = BankAccountScope.from_dict(data)
-
-                        return scopes_item_type_7
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (isinstance(data, dict) and data.get("scope") == "NAME"):
-                            raise TypeError()
-                        scopes_item_type_8 = NameScope.from_dict(data)
-
-                        return scopes_item_type_8
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "OCCUPATION"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_9 = OccupationScope.from_dict(data)
-
-                        return scopes_item_type_9
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not (
-                            isinstance(data, dict) and data.get("scope") == "INCOME"
-                        ):
-                            raise TypeError()
-                        scopes_item_type_10 = IncomeScope.from_dict(data)
-
-                        return scopes_item_type_10
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
+            ):
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "MOBILE"):
                         raise TypeError()
-                    scopes_item_type_11 = UnknownScope.from_dict(data)
+                    scopes_item_type_0 = MobileScope.from_dict(data)
 
-                    return scopes_item_type_11
+                    return scopes_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "EMAIL"):
+                        raise TypeError()
+                    scopes_item_type_1 = EmailScope.from_dict(data)
 
-                scopes_item = _parse_scopes_item(scopes_item_data)
+                    return scopes_item_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "ADDRESS"):
+                        raise TypeError()
+                    scopes_item_type_2 = AddressScope.from_dict(data)
 
-                scopes.append(scopes_item)
+                    return scopes_item_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "GENDER"):
+                        raise TypeError()
+                    scopes_item_type_3 = GenderScope.from_dict(data)
+
+                    return scopes_item_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "DOB"):
+                        raise TypeError()
+                    scopes_item_type_4 = DobScope.from_dict(data)
+
+                    return scopes_item_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "AADHAAR"):
+                        raise TypeError()
+                    scopes_item_type_5 = AadhaarScope.from_dict(data)
+
+                    return scopes_item_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "PAN"):
+                        raise TypeError()
+                    scopes_item_type_6 = PanScope.from_dict(data)
+
+                    return scopes_item_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (
+                        isinstance(data, dict) and data.get("scope") == "BANK_ACCOUNT"
+                    ):
+                        raise TypeError()
+                    scopes_item_type_7 = BankAccountScope.from_dict(data)
+
+                    return scopes_item_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "NAME"):
+                        raise TypeError()
+                    scopes_item_type_8 = NameScope.from_dict(data)
+
+                    return scopes_item_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (
+                        isinstance(data, dict) and data.get("scope") == "OCCUPATION"
+                    ):
+                        raise TypeError()
+                    scopes_item_type_9 = OccupationScope.from_dict(data)
+
+                    return scopes_item_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not (isinstance(data, dict) and data.get("scope") == "INCOME"):
+                        raise TypeError()
+                    scopes_item_type_10 = IncomeScope.from_dict(data)
+
+                    return scopes_item_type_10
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                scopes_item_type_11 = UnknownScope.from_dict(data)
+
+                return scopes_item_type_11
+
+            scopes_item = _parse_scopes_item(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         def _parse_reference_id(data: object) -> int | str | Unset:
             if isinstance(data, Unset):

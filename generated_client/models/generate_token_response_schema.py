@@ -15,60 +15,61 @@ T = TypeVar("T", bound="GenerateTokenResponseSchema")
 class GenerateTokenResponseSchema:
     """
     Attributes:
-        verification_id (str | Unset): The verification ID of the session the auth code belongs to. Example:
+        verification_id (str): The verification ID of the session the auth code belongs to. Example:
             test_verification_id.
+        access_token (str): The access token to fetch the user's details with, valid for 1 hour. Example:
+            access_token_value.
         reference_id (int | Unset): A unique ID created by Cashfree Payments for reference purposes. Example: 3123123.
         expiry (str | Unset): The expiration date and time of the access token, in UTC format. Format `YYYY-MM-
             DDTHH:mm:ssZ`. Example: 2024-12-31T23:59:59Z.
-        access_token (str | Unset): The access token to fetch the user's details with, valid for 1 hour. Example:
-            access_token_value.
     """
 
-    verification_id: str | Unset = UNSET
+    verification_id: str
+    access_token: str
     reference_id: int | Unset = UNSET
     expiry: str | Unset = UNSET
-    access_token: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         verification_id = self.verification_id
 
+        access_token = self.access_token
+
         reference_id = self.reference_id
 
         expiry = self.expiry
 
-        access_token = self.access_token
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if verification_id is not UNSET:
-            field_dict["verification_id"] = verification_id
+        field_dict.update(
+            {
+                "verification_id": verification_id,
+                "access_token": access_token,
+            }
+        )
         if reference_id is not UNSET:
             field_dict["reference_id"] = reference_id
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
-        if access_token is not UNSET:
-            field_dict["access_token"] = access_token
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        verification_id = d.pop("verification_id", UNSET)
+        verification_id = d.pop("verification_id")
+
+        access_token = d.pop("access_token")
 
         reference_id = d.pop("reference_id", UNSET)
 
         expiry = d.pop("expiry", UNSET)
 
-        access_token = d.pop("access_token", UNSET)
-
         generate_token_response_schema = cls(
             verification_id=verification_id,
+            access_token=access_token,
             reference_id=reference_id,
             expiry=expiry,
-            access_token=access_token,
         )
 
         generate_token_response_schema.additional_properties = d

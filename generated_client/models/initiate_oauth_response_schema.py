@@ -19,22 +19,21 @@ T = TypeVar("T", bound="InitiateOauthResponseSchema")
 class InitiateOauthResponseSchema:
     """
     Attributes:
-        verification_id (str | Unset): It displays the unique ID you created to identify the verification request.
-            Example: test_verification_id.
+        verification_id (str): It displays the unique ID you created to identify the verification request. Example:
+            test_verification_id.
+        session_id (str): A unique identifier for the session associated with the request. Example: session_id_value.
         reference_id (int | Unset): It displays the unique ID created by Cashfree Payments for reference purposes.
             format: `int64` Example: 123.
         expiry (str | Unset): The expiration date and time of the session, in UTC format. Format `YYYY-MM-DDTHH:mm:ssZ`.
             Example: 2024-12-31T23:59:59Z.
-        session_id (str | Unset): A unique identifier for the session associated with the request. Example:
-            session_id_value.
         user (list[OauthUserIdentifier] | OauthUserIdentifier | Unset): The user identifiers provided in the request (an
             object, or a list as in the vendor's example).
     """
 
-    verification_id: str | Unset = UNSET
+    verification_id: str
+    session_id: str
     reference_id: int | Unset = UNSET
     expiry: str | Unset = UNSET
-    session_id: str | Unset = UNSET
     user: list[OauthUserIdentifier] | OauthUserIdentifier | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,11 +42,11 @@ class InitiateOauthResponseSchema:
 
         verification_id = self.verification_id
 
+        session_id = self.session_id
+
         reference_id = self.reference_id
 
         expiry = self.expiry
-
-        session_id = self.session_id
 
         user: dict[str, Any] | list[dict[str, Any]] | Unset
         if isinstance(self.user, Unset):
@@ -62,15 +61,16 @@ class InitiateOauthResponseSchema:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if verification_id is not UNSET:
-            field_dict["verification_id"] = verification_id
+        field_dict.update(
+            {
+                "verification_id": verification_id,
+                "session_id": session_id,
+            }
+        )
         if reference_id is not UNSET:
             field_dict["reference_id"] = reference_id
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
         if user is not UNSET:
             field_dict["user"] = user
 
@@ -81,13 +81,13 @@ class InitiateOauthResponseSchema:
         from ..models.oauth_user_identifier import OauthUserIdentifier
 
         d = dict(src_dict)
-        verification_id = d.pop("verification_id", UNSET)
+        verification_id = d.pop("verification_id")
+
+        session_id = d.pop("session_id")
 
         reference_id = d.pop("reference_id", UNSET)
 
         expiry = d.pop("expiry", UNSET)
-
-        session_id = d.pop("session_id", UNSET)
 
         def _parse_user(
             data: object,
@@ -117,9 +117,9 @@ class InitiateOauthResponseSchema:
 
         initiate_oauth_response_schema = cls(
             verification_id=verification_id,
+            session_id=session_id,
             reference_id=reference_id,
             expiry=expiry,
-            session_id=session_id,
             user=user,
         )
 

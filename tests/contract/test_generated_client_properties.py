@@ -137,7 +137,7 @@ def test_the_flow_through_the_generated_client_round_trips(base_url: str) -> Non
         )
         assert isinstance(details.parsed, FetchDetailsResponseSchema)
         assert details.parsed.to_dict() == json.loads(details.content)
-        assert {scope.scope for scope in details.parsed.scopes} == scopes  # type: ignore[union-attr]
+        assert {scope.scope for scope in details.parsed.scopes} == scopes
 
     with app:
         flow()

@@ -1,4 +1,4 @@
-"""The contract bundle checks each user-details record against its own scope's schema (overlays/contract.yaml)."""
+"""The contract bundle checks each user-details record against its own scope (overlays/contract.yaml)."""
 
 from __future__ import annotations
 

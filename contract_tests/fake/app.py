@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,11 @@ from contract_tests.fake.config import FakeConfig
 from contract_tests.fake.errors import VendorError, documented, from_validation_errors, invalid_request
 from contract_tests.fake.handlers import Flow, Request
 from contract_tests.fake.info import ADMIN_ROUTES
+from contract_tests.fake.journal import Journal
 from contract_tests.fake.limits import Balance, Faults, FixedWindowLimiter
+from contract_tests.fake.magic import magic_error
+from contract_tests.fake.personas import People
+from contract_tests.fake.scripted import ScriptedFaults
 from contract_tests.fake.spec import BUNDLE, Operation, load_operations
 from contract_tests.fake.state import StateStore, StoreUnavailableError
 from contract_tests.fake.stores import open_store
@@ -59,41 +64,25 @@ class FakeCashfree:
         bundle: Path = BUNDLE,
         store: StateStore | None = None,
     ):
-        self.config = config or FakeConfig()
+        self.config = self._configured = config or FakeConfig()
         self.clock = clock
+        # Kept per process (not in the store): the controls of one test's fake (controls.py).
+        self.journal = Journal()
+        self.scripted = ScriptedFaults()
+        self.people = People()
+        self.unjournaled: frozenset[str] = frozenset()  # the admin API's own operations
         self.operations = load_operations(bundle)
         self.state = store if store is not None else open_store(self.config, clock)
         self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl)
-        self.flow = Flow(self.config, self.state, self.tokens)
-        self.balance = Balance(self.config.balance, self.state)
-        self.faults = Faults(self.config.faults, self.config.seed)
-        self.operation_limits = {
-            op: FixedWindowLimiter(
-                rule,
-                "too_many_requests_per_operation",
-                "Too many requests for this operation, rate limit reached",
-                self.state,
-                f"op:{op}",
-            )
-            for op, rule in self.config.operation_rate_limits.items()
-        }
-        self.ip_limit = (
-            FixedWindowLimiter(
-                self.config.ip_rate_limit,
-                "too_many_requests_per_ip",
-                "Too many requests from the IP, rate limit reached",
-                self.state,
-                "ip",
-            )
-            if self.config.ip_rate_limit
-            else None
-        )
+        self.flow = Flow(self.config, self.state, self.tokens, self.people)
+        self._configure()
+        # Through self.flow at call time: reset() replaces the flow (and its cache of answers).
         handlers: dict[str, Handler] = {
-            "VrsUserVaultDataAvailability": self.flow.data_availability,
-            "VrsUserVaultOauthInitiation": self.flow.initiate_session,
-            "FakeGiveConsent": self.flow.give_consent,
-            "VrsUserVaultOauthGenerateToken": self.flow.generate_token,
-            "VrsUserVaultFetchDetailsFromAccessToken": self.flow.user_details,
+            "VrsUserVaultDataAvailability": lambda request: self.flow.data_availability(request),
+            "VrsUserVaultOauthInitiation": lambda request: self.flow.initiate_session(request),
+            "FakeGiveConsent": lambda request: self.flow.give_consent(request),
+            "VrsUserVaultOauthGenerateToken": lambda request: self.flow.generate_token(request),
+            "VrsUserVaultFetchDetailsFromAccessToken": lambda request: self.flow.user_details(request),
         }
         missing = set(self.operations) ^ set(handlers)
         if missing:
@@ -119,6 +108,49 @@ class FakeCashfree:
     async def aclose(self) -> None:
         """Release the state store's connections (the lifespan's shutdown does this when served)."""
         await self.state.close()
+
+    def _configure(self) -> None:
+        """What the configuration switches on: balance, random faults, rate limits."""
+        self.balance = Balance(self.config.balance, self.state)
+        self.faults = Faults(self.config.faults, self.config.seed)
+        self.operation_limits = {
+            op: FixedWindowLimiter(
+                rule,
+                "too_many_requests_per_operation",
+                "Too many requests for this operation, rate limit reached",
+                self.state,
+                f"op:{op}",
+            )
+            for op, rule in self.config.operation_rate_limits.items()
+        }
+        self.ip_limit = (
+            FixedWindowLimiter(
+                self.config.ip_rate_limit,
+                "too_many_requests_per_ip",
+                "Too many requests from the IP, rate limit reached",
+                self.state,
+                "ip",
+            )
+            if self.config.ip_rate_limit
+            else None
+        )
+
+    async def reset(self, config: FakeConfig | None = None) -> None:
+        """Start afresh: the store forgets every session, code, token, claim, window and the balance
+        and the clock offset; the journal, scripted faults and personas go; quirks as configured."""
+        if config is not None:
+            # The store and the token signer stay: other workers may share them.
+            kept = self._configured
+            self._configured = replace(
+                config, jwt_secret=kept.jwt_secret, state=kept.state, state_prefix=kept.state_prefix
+            )
+        self.config = self._configured
+        await self.state.reset()
+        self.journal.clear()
+        self.scripted.clear()
+        self.people = People()
+        self.flow = Flow(self.config, self.state, self.tokens, self.people)
+        self._configure()
 
     def _route(self, path: str) -> tuple[dict[str, tuple[Operation, Handler]], dict[str, str]] | None:
         if not path.startswith(BASE_PATH + "/"):
@@ -146,6 +178,8 @@ class FakeCashfree:
         started = time.perf_counter()
         label = "-"
         extra: tuple[tuple[str, str], ...] = ()
+        operation: Operation | None = None
+        request: Request | None = None
         try:
             route = self._route(scope["path"])
             if route is None:
@@ -189,6 +223,9 @@ class FakeCashfree:
                 ),
                 (),
             )
+        if operation is not None and operation.operation_id not in self.unjournaled:
+            # Before the answer leaves: a client that reads the journal next finds this exchange.
+            self._journal(operation, scope, request, status, payload)
         await _send_json(send, status, payload, extra)
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             # The route template, never the raw path: a session id is a credential.
@@ -213,6 +250,9 @@ class FakeCashfree:
         fault = self.faults.draw(operation.statuses)
         if fault is not None:
             raise documented(operation, "verification_failed", fault, "something went wrong")
+        scripted = self.scripted.take(operation)  # "the next N calls fail" (scripted.py)
+        if scripted is not None:
+            raise scripted
         if operation.security == "api_key":
             pairs = (
                 self.config.general_credentials
@@ -240,11 +280,27 @@ class FakeCashfree:
         body = None
         if operation.body is not None:
             body = await self._read_json(operation, headers, receive)
+            magic = magic_error(operation, body)  # magic mobile numbers (magic.py)
+            if magic is not None:
+                raise magic
         if 422 in operation.statuses and operation.security != "none" and not await self.balance.spend():
             raise documented(
                 operation, "insufficient_balance", 422, "Insufficient balance to process this request"
             )
         return Request(operation, headers, body, path_params, client_ip, now)
+
+    def _journal(
+        self, operation: Operation, scope: Scope, request: Request | None, status: int, payload: bytes
+    ) -> None:
+        if request is not None:
+            headers, body, at = request.headers, request.body, request.now
+        else:  # refused before it was read: the headers are all there is
+            raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
+            body, at = None, None
+        self.journal.record(
+            at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
+        )
 
     async def _read_json(self, operation: Operation, headers: Mapping[str, str], receive: Receive) -> Any:
         limit = self.config.max_body_bytes

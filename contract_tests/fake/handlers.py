@@ -16,7 +16,9 @@ from typing import Any
 
 from contract_tests.fake.config import FakeConfig
 from contract_tests.fake.errors import VendorError, documented
+from contract_tests.fake.magic import MAGIC_NUMBERS
 from contract_tests.fake.people import person_for
+from contract_tests.fake.personas import People
 from contract_tests.fake.records import ALL_SCOPES, user_details
 from contract_tests.fake.spec import Operation
 from contract_tests.fake.state import Consent, StateStore
@@ -38,10 +40,13 @@ def expiry_text(timestamp: float) -> str:
 
 
 class Flow:
-    def __init__(self, config: FakeConfig, state: StateStore, tokens: TokenService):
+    def __init__(
+        self, config: FakeConfig, state: StateStore, tokens: TokenService, people: People | None = None
+    ):
         self.config = config
         self.state = state
         self.tokens = tokens
+        self.people = people or People()  # the persona behind each mobile number (personas.py)
         # user-details answers are the same for the life of a token: serialised once, served from here.
         self._details_cache: OrderedDict[str, bytes] = OrderedDict()
 
@@ -62,7 +67,10 @@ class Flow:
             "reference_id": await self.state.next_reference_id(),
             "verification_id": body["verification_id"],
             "user": users,
-            "available_scopes": [{"scope": scope} for scope in ALL_SCOPES],
+            "available_scopes": [
+                {"scope": scope}
+                for scope in self.people.for_mobile(users[0]["identifier_value"]).available_scopes
+            ],
         }
 
     async def initiate_session(self, request: Request) -> dict[str, Any]:
@@ -89,8 +97,12 @@ class Flow:
                 404, "validation_error", "session_id_value_invalid", "session_id should be valid."
             )
         decision = Consent(request.body["decision"])
+        magic = MAGIC_NUMBERS.get(session.mobile)
+        if magic is not None and magic.consent is not None:
+            decision = Consent(magic.consent)  # a magic number decides for the user
         requested = request.body.get("scopes")
-        scopes = tuple(s for s in ALL_SCOPES if requested is None or s in requested)
+        available = self.people.for_mobile(session.mobile).available_scopes
+        scopes = tuple(s for s in ALL_SCOPES if (requested is None or s in requested) and s in available)
         decided = await self.state.decide(session.session_id, decision, scopes, request.now)
         if not decided.recorded:  # checked and recorded in one atomic step of the store
             raise VendorError(
@@ -148,7 +160,7 @@ class Flow:
         ):
             raise documented(operation, "access_token_value_invalid", 400, "access_token should be valid.")
         body = user_details(
-            person_for(session.mobile),
+            self.people.for_mobile(session.mobile).apply(person_for(session.mobile)),
             claims.scopes,
             session.verification_id,
             session.reference_id,

@@ -55,6 +55,10 @@ class Person:
     occupation: str
     income: str
     care_of: str
+    # What a persona (personas.py) changes; an individual with a seeded Aadhaar by default.
+    pan_type: str = "Individual"
+    aadhaar_seeding: str = "Y"
+    business_name: str | None = None
 
 
 @lru_cache(maxsize=4096)

@@ -46,6 +46,12 @@ def _aadhaar(p: Person) -> dict[str, Any]:
     }
 
 
+SEEDING_DESCRIPTIONS = {
+    "Y": "Aadhaar is linked to PAN",
+    "R": "Aadhaar linking with PAN is in review",
+    "NA": "Aadhaar is not linked to PAN",
+}
+
 _METADATA: dict[str, Callable[[Person], dict[str, Any]]] = {
     "MOBILE": lambda p: {"mobile": p.mobile},
     "EMAIL": lambda p: {"email": p.email},
@@ -59,12 +65,12 @@ _METADATA: dict[str, Callable[[Person], dict[str, Any]]] = {
     "AADHAAR": _aadhaar,
     "PAN": lambda p: {
         "pan": p.pan,
-        "type": "Individual",
-        "registered_name": p.name,
-        "aadhaar_seeding_status": "Y",
+        "type": p.pan_type,
+        "registered_name": p.business_name or p.name,
+        "aadhaar_seeding_status": p.aadhaar_seeding,
         "last_updated_at": "2024-01-15",
-        "name_pan_card": p.name,
-        "aadhaar_seeding_status_desc": "Aadhaar is linked to PAN",
+        "name_pan_card": p.business_name or p.name,
+        "aadhaar_seeding_status_desc": SEEDING_DESCRIPTIONS[p.aadhaar_seeding],
     },
     "BANK_ACCOUNT": lambda p: {
         "bank_account": p.bank_account,

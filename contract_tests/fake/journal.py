@@ -1,0 +1,113 @@
+"""The request journal: what the fake received and answered, redacted before anyone reads it.
+
+Each answered request of the API (and the consent step) is kept, bounded, as it came: recording is a
+cheap append on the hot path. Reading a record redacts it through the project's one redaction module
+(``cashfree_oneclick.redaction``): headers and bodies by key and pattern, with the secrets of this
+fake and the values of sensitive keys seen in the traffic harvested first. The path is the route
+template, never the raw path (a consent URL holds the session id).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cashfree_oneclick.redaction import REDACTOR
+
+DEFAULT_JOURNAL_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class JournalRecord:
+    """One request and its answer, redacted."""
+
+    at: float | None  # the fake's clock (time travel included); None if refused before it was read
+    operation: str  # operationId, e.g. VrsUserVaultOauthInitiation
+    method: str
+    path: str  # the route template, e.g. /__fake__/sessions/{session_id}/consent
+    status: int
+    request_headers: dict[str, str]
+    request_body: Any  # parsed JSON, redacted; None when there was none
+    response_body: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "operation": self.operation,
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "request": {"headers": self.request_headers, "body": self.request_body},
+            "response": {"body": self.response_body},
+        }
+
+
+@dataclass(frozen=True)
+class _Raw:
+    at: float | None
+    operation: str
+    method: str
+    path: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    request_body: Any
+    response_body: bytes
+
+
+class Journal:
+    def __init__(self, size: int = DEFAULT_JOURNAL_SIZE) -> None:
+        self._entries: deque[_Raw] = deque(maxlen=size) if size > 0 else deque(maxlen=0)
+
+    def record(
+        self,
+        at: float | None,
+        operation: str,
+        method: str,
+        path: str,
+        status: int,
+        headers: dict[str, str],
+        request_body: Any,
+        response_body: bytes,
+    ) -> None:
+        if self._entries.maxlen:
+            raw = _Raw(
+                at, operation, method, path, status, tuple(headers.items()), request_body, response_body
+            )
+            self._entries.append(raw)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[JournalRecord]:
+        return iter(self.records())
+
+    def records(self, operation: str | None = None) -> list[JournalRecord]:
+        """The records, oldest first (of one operation when named), redacted."""
+        raws = [raw for raw in self._entries if operation is None or raw.operation == operation]
+        for raw in raws:  # harvest every record first: a later answer can name an earlier secret
+            REDACTOR.harvest(raw.request_body)
+            REDACTOR.harvest(raw.response_body)
+        return [_redacted(raw) for raw in raws]
+
+
+def _redacted(raw: _Raw) -> JournalRecord:
+    try:
+        response: Any = json.loads(raw.response_body)
+    except ValueError:
+        response = raw.response_body.decode("utf-8", errors="replace")
+    return JournalRecord(
+        at=raw.at,
+        operation=raw.operation,
+        method=raw.method,
+        path=raw.path,
+        status=raw.status,
+        request_headers=dict(REDACTOR.headers(raw.headers)),
+        request_body=REDACTOR.data(raw.request_body),
+        response_body=REDACTOR.data(response),
+    )

@@ -1,0 +1,86 @@
+"""Who is behind a mobile number: the synthetic person (people.py) shaped by a persona.
+
+A persona is one documented variation of the person an app can meet: an individual with every scope,
+a business (Company) PAN, a PAN whose Aadhaar is not seeded, a user the vendor holds few scopes for.
+Tests pick one per mobile number (or for every number); the magic numbers (magic.py) pick one with
+no control call at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from contract_tests.fake.magic import MAGIC_NUMBERS
+from contract_tests.fake.people import Person
+from contract_tests.fake.records import ALL_SCOPES
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str
+    description: str
+    pan_type: str = "Individual"  # documented: Individual, Company
+    aadhaar_seeding: str = "Y"  # documented: Y, R, NA
+    available_scopes: tuple[str, ...] = ALL_SCOPES
+
+    def apply(self, person: Person) -> Person:
+        if self.pan_type == "Company":
+            # The fourth PAN letter is the holder type: C for a company.
+            pan = person.pan[:3] + "C" + person.pan[4:]
+            person = replace(person, pan=pan, business_name=f"{person.name} Traders Pvt Ltd")
+        return replace(person, pan_type=self.pan_type, aadhaar_seeding=self.aadhaar_seeding)
+
+
+PERSONAS: dict[str, Persona] = {
+    persona.name: persona
+    for persona in (
+        Persona("individual", "An individual; the vendor holds every scope (the default)."),
+        Persona("business_pan", "The PAN belongs to a company (type Company, fourth letter C).", "Company"),
+        Persona(
+            "aadhaar_not_seeded",
+            "The PAN is not linked to an Aadhaar (seeding status NA).",
+            "Individual",
+            "NA",
+        ),
+        Persona(
+            "scopes_missing",
+            "The vendor holds only MOBILE, NAME and EMAIL: data availability lists those, consent grants "
+            "no more.",
+            available_scopes=("EMAIL", "MOBILE", "NAME"),
+        ),
+    )
+}
+DEFAULT_PERSONA = "individual"
+
+
+def persona(name: str) -> Persona:
+    if name not in PERSONAS:
+        raise ValueError(f"unknown persona {name!r}; one of {sorted(PERSONAS)}")
+    return PERSONAS[name]
+
+
+class People:
+    """The persona chosen for each mobile number (and for every other number)."""
+
+    def __init__(self) -> None:
+        self.default = PERSONAS[DEFAULT_PERSONA]
+        self._chosen: dict[str, Persona] = {}
+
+    def choose(self, name: str, mobile: str | None = None) -> None:
+        """Use persona ``name`` for ``mobile``, or for every number not chosen one by one."""
+        chosen = persona(name)
+        if mobile is None:
+            self.default = chosen
+        elif len(mobile) == 10 and mobile.isdigit():
+            self._chosen[mobile] = chosen
+        else:
+            raise ValueError("mobile must be 10 digits")
+
+    def for_mobile(self, mobile: str) -> Persona:
+        magic = MAGIC_NUMBERS.get(mobile)
+        if mobile in self._chosen:
+            return self._chosen[mobile]
+        return PERSONAS[magic.persona] if magic is not None and magic.persona else self.default
+
+    def chosen(self) -> dict[str, str]:
+        return {mobile: p.name for mobile, p in self._chosen.items()}

@@ -1,0 +1,98 @@
+"""Scripted faults: "the next N calls of this operation answer that status" (a WireMock-style scenario).
+
+Unlike the random fault injection of the configuration, a scripted fault is exact: a test says which
+operation fails, with which documented status, how many times, and (429) what Retry-After to send.
+The answer is the operation's own documented error example for that status, in the vendor's shape.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from contract_tests.fake.errors import VendorError, documented
+from contract_tests.fake.spec import Operation
+
+# The code a status stands for when the operation documents several (or none) under it.
+PREFERRED_CODES: Mapping[int, tuple[str, str]] = {
+    401: ("authentication_failed", "Invalid clientId and clientSecret combination"),
+    403: ("ip_validation_failed", "IP not whitelisted"),
+    409: ("verification_id_already_exists", "verification ID already exists"),
+    422: ("insufficient_balance", "Insufficient balance to process this request"),
+    429: ("too_many_requests_per_operation", "Too many requests for this operation, rate limit reached"),
+    500: ("verification_failed", "something went wrong"),
+    502: ("verification_failed", "verification attempt failed"),
+}
+MAX_TIMES = 100
+
+
+@dataclass(frozen=True)
+class ScriptedFault:
+    operation: str
+    status: int
+    times: int = 1
+    retry_after: int | None = None  # seconds, 429 only
+
+
+class ScriptedFaults:
+    def __init__(self) -> None:
+        self._queues: dict[str, deque[int]] = {}
+        self._faults: dict[int, ScriptedFault] = {}
+        self._next_id = 0
+
+    def add(self, fault: ScriptedFault, operations: Mapping[str, Operation]) -> None:
+        """Queue ``fault`` after those already queued for its operation; ValueError when undocumented."""
+        operation = operations.get(fault.operation)
+        if operation is None:
+            raise ValueError(f"unknown operation {fault.operation!r}; one of {sorted(operations)}")
+        if fault.status < 400 or fault.status not in operation.statuses:
+            documented_errors = sorted(s for s in operation.statuses if s >= 400)
+            raise ValueError(
+                f"{fault.operation} documents no {fault.status}; its error statuses: {documented_errors}"
+            )
+        if not 1 <= fault.times <= MAX_TIMES:
+            raise ValueError(f"times must be between 1 and {MAX_TIMES}")
+        if fault.retry_after is not None and (fault.status != 429 or fault.retry_after < 0):
+            raise ValueError("retry_after is a non-negative number of seconds, for a 429 only")
+        self._next_id += 1
+        self._faults[self._next_id] = fault
+        self._queues.setdefault(fault.operation, deque()).extend([self._next_id] * fault.times)
+
+    def pending(self) -> dict[str, int]:
+        """Calls still scripted to fail, by operation."""
+        return {op: len(queue) for op, queue in self._queues.items() if queue}
+
+    def clear(self) -> None:
+        self._queues.clear()
+        self._faults.clear()
+
+    def take(self, operation: Operation) -> VendorError | None:
+        """The error this call of ``operation`` answers with, if one is scripted (and spends it)."""
+        queue = self._queues.get(operation.operation_id)
+        if not queue:
+            return None
+        fault = self._faults[queue.popleft()]
+        return error_for(operation, fault.status, fault.retry_after)
+
+
+def error_for(operation: Operation, status: int, retry_after: int | None = None) -> VendorError:
+    """The operation's documented error for ``status``, with the 429 headers the vendor sends."""
+    code, message = PREFERRED_CODES.get(status, ("", ""))
+    example = operation.error(code, status) if code else None
+    if example is None or example.status != status:
+        example = next((e for (s, _), e in operation.errors_by_status.items() if s == status), None)
+    error = (
+        VendorError(example.status, example.type, example.code, example.message)
+        if example is not None
+        else documented(operation, code or "verification_failed", status, message or "something went wrong")
+    )
+    if status == 429:
+        wait = str(retry_after if retry_after is not None else 1)
+        error.headers = (
+            ("X-RateLimit-Limit", "100"),
+            ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", wait),
+            ("Retry-After", wait),
+        )
+    return error

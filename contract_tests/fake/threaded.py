@@ -1,0 +1,42 @@
+"""The fake served by uvicorn on 127.0.0.1, a free port, in a background thread of this process.
+
+The one way tests (ours and the pytest plugin's ``oneclick_fake_server``) serve an app object over
+real HTTP while keeping it at hand; ``process.py`` is the way to run it as a separate process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+
+from contract_tests.fake.app import BASE_PATH
+
+
+@contextmanager
+def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[str]:
+    """Serve ``app`` until the block ends; yields its base URL (http://127.0.0.1:<port>/verification)."""
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, loop="asyncio", log_config=None, access_log=False)
+    )
+    thread = threading.Thread(target=server.run, name="fake-cashfree", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + startup_seconds
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn stopped before it started")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"uvicorn did not start within {startup_seconds} s")
+        time.sleep(0.005)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}{BASE_PATH}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        if thread.is_alive():
+            raise RuntimeError("uvicorn did not shut down")

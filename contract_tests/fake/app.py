@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from cashfree_oneclick.redaction import REDACTOR
 from contract_tests.fake.config import FakeConfig
@@ -104,6 +105,8 @@ class FakeCashfree:
         ]:
             REDACTOR.add_known(client_secret)
         REDACTOR.add_known(self.config.jwt_secret)
+        if self.config.state is not None and (password := urlsplit(self.config.state).password):
+            REDACTOR.add_known(password)  # a redis://:password@host URL
 
     async def aclose(self) -> None:
         """Release the state store's connections (the lifespan's shutdown does this when served)."""

@@ -13,6 +13,7 @@ seconds as :class:`StoreUnavailableError` (the app's 503); the pool reconnects b
 from __future__ import annotations
 
 import math
+import os
 import re
 import secrets
 import time
@@ -80,6 +81,8 @@ class RedisStore(StateStore):
             # One immediate retry: after a Redis restart a pooled connection fails once, the next is new.
             retry=Retry(NoBackoff(), 1),
             decode_responses=True,
+            # Names each worker's connections (CLIENT LIST shows which processes share the store).
+            client_name=f"cashfree-fake-{os.getpid()}",
         )
         self.redis: Redis = Redis(connection_pool=pool)
         self._scripts = {name: self.redis.register_script(body) for name, body in load_scripts().items()}

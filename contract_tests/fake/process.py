@@ -69,10 +69,13 @@ def serve_command(
 
 @contextmanager
 def run_fake(
-    *args: str, env: Mapping[str, str] | None = None, output: Path | None = None
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    output: Path | None = None,
+    startup_seconds: float = 20.0,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``python -m contract_tests.fake`` with ``args``; yields (base URL ending in /verification, process)."""
     port = free_port()
     command = [sys.executable, "-m", "contract_tests.fake", "--host", "127.0.0.1", "--port", str(port), *args]
-    with serve_command(command, port, env, output) as process:
+    with serve_command(command, port, env, output, startup_seconds) as process:
         yield f"http://127.0.0.1:{port}/verification", process

@@ -42,17 +42,9 @@ class Service:
 @contextmanager
 def serve_shared(server: RedisServer, log: Path) -> Iterator[Service]:
     args = ("--workers", str(WORKERS), "--state", server.url, "--no-access-log", "--log-level", "warning")
-    with run_fake(*args, output=log) as (base_url, _):
+    # Generous: several worker processes start at once, and the machine may be busy with other tests.
+    with run_fake(*args, output=log, startup_seconds=90) as (base_url, _):
         yield Service(base_url, server, log)
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
-    """One service for the module (starting workers is the slow part): its own redis-server, which the
-    last test stops and restarts."""
-    directory = tmp_path_factory.mktemp("shared")
-    with run_redis(directory) as server, serve_shared(server, directory / "fake.log") as shared:
-        yield shared
 
 
 @asynccontextmanager
@@ -75,7 +67,7 @@ def assert_no_crash(log: Path) -> None:
     assert "unexpected error" not in text, text
 
 
-async def test_whole_flows_over_both_workers(service: Service) -> None:
+async def whole_flows_over_both_workers(service: Service) -> None:
     async with fresh_connections(service.base_url) as fake:
 
         async def flow(index: int) -> str:
@@ -92,7 +84,7 @@ async def test_whole_flows_over_both_workers(service: Service) -> None:
     assert_no_crash(service.log)
 
 
-async def test_one_verification_id_is_claimed_once_across_workers(service: Service) -> None:
+async def one_verification_id_claimed_once_across_workers(service: Service) -> None:
     verification_id = new_verification_id()
     async with fresh_connections(service.base_url, limit=RACERS) as fake:
         responses = await asyncio.gather(
@@ -129,7 +121,7 @@ async def wait_until_served(fake: FlowClient, deadline_seconds: float = 15.0) ->
         await asyncio.sleep(0.1)
 
 
-async def test_redis_lost_mid_run_then_back(service: Service) -> None:
+async def redis_lost_mid_run_then_back(service: Service) -> None:
     server = service.redis
     async with fresh_connections(service.base_url, limit=10) as fake:
         granted = await fake.grant()
@@ -150,3 +142,12 @@ async def test_redis_lost_mid_run_then_back(service: Service) -> None:
             server.resume()
         await wait_until_served(fake)
     assert_no_crash(service.log)
+
+
+async def test_shared_service(tmp_path: Path) -> None:
+    """One service, three phases in order (starting the workers is the slow part, and the last phase
+    stops the service's own redis-server): flows, the race, then Redis lost and back."""
+    with run_redis(tmp_path) as server, serve_shared(server, tmp_path / "fake.log") as service:
+        await whole_flows_over_both_workers(service)
+        await one_verification_id_claimed_once_across_workers(service)
+        await redis_lost_mid_run_then_back(service)

@@ -13,7 +13,7 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
-	bench bench-tools redis-server clean spec-diff lint-workflows nightly
+	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
@@ -99,6 +99,10 @@ bench: env bench-tools  ## benchmarks (printed, never asserted): client parse co
 	$(PY) -m benchmarks.fake_load
 	$(PY) -m benchmarks.contract_speed
 	$(PY) -m benchmarks.client_overhead
+
+dist: env  ## build the wheel into dist/ (client, fake and pytest plugin, all under cashfree_oneclick)
+	rm -rf dist
+	$(UV) build --wheel --out-dir dist
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -18,7 +18,13 @@ from jsonschema import Draft7Validator
 
 from scripts.openapi_schema import resolve_pointer, to_json_schema
 
-BUNDLE = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract-fake.yaml"
+# Installed from the wheel the bundle sits beside this module (scripts/wheel_layout.py puts it there).
+_PACKAGED = Path(__file__).resolve().with_name("contract-fake.yaml")
+BUNDLE = (
+    _PACKAGED
+    if _PACKAGED.exists()
+    else Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract-fake.yaml"
+)
 Security = Literal["api_key", "bearer", "none"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -30,9 +31,20 @@ def test_pr_profile_against_the_in_process_fake_is_green() -> None:
     assert sum(stats.cases for stats in result.operations.values()) > 200
 
 
-def test_vendor_quirks_over_http_are_each_reported_and_known() -> None:
+@pytest.fixture(scope="module")
+def quirks_run() -> runner.RunResult:
+    """One pr run against the quirky fake over real HTTP, shared by the two tests that classify it.
+
+    Each test classifies a deep copy (classification replaces ``findings``), so neither sees the
+    other's verdict. Both tests stay on one xdist worker (xdist_group) so the run happens once.
+    """
     with served(FakeConfig(quirks=True)) as url:
-        result = runner.run(resolve(url), profile("pr"), progress=None)
+        return runner.run(resolve(url), profile("pr"), progress=None)
+
+
+@pytest.mark.xdist_group("quirks_run")
+def test_vendor_quirks_over_http_are_each_reported_and_known(quirks_run: runner.RunResult) -> None:
+    result = copy.deepcopy(quirks_run)
     schema_findings = {
         (f.operation_id, f.pointer) for f in result.findings if f.check == "response_schema_conformance"
     }
@@ -52,8 +64,9 @@ def test_vendor_quirks_over_http_are_each_reported_and_known() -> None:
     assert reports.verdict(result).passed
 
 
-def test_an_unregistered_quirk_fails_the_run() -> None:
-    result = runner.run(fake_target(FakeConfig(quirks=True)), profile("pr"), progress=None)
+@pytest.mark.xdist_group("quirks_run")
+def test_an_unregistered_quirk_fails_the_run(quirks_run: runner.RunResult) -> None:
+    result = copy.deepcopy(quirks_run)
     result.findings = findings.classify(result.findings, None)
     outcome = reports.verdict(result)
     assert not outcome.passed

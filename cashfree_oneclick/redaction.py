@@ -10,7 +10,14 @@ Three layers, all driven by :class:`RedactionConfig` (the defaults cover this AP
    JWT, a bearer token, a PAN, an Aadhaar number (masked or not), a 10-digit mobile number, an email
    address, an IFSC code or a long digit run (account numbers) is replaced.
 3. **Known values**: exact strings registered at run time (the configured client secret, a planted
-   test value) are replaced wherever they appear, even inside a word.
+   test value) are replaced wherever they appear, even inside a word. Values *harvested* from
+   responses are registered only when they look like secrets (:func:`looks_like_secret`: a known token
+   format, or long enough, not a word of the spec, not a code identifier, not repetitive): a server
+   that answers the value ``access_token`` must not turn the code ``access_token_invalid`` into
+   ``[REDACTED]_invalid`` in every report.
+
+One marker everywhere: other tools' markers (schemathesis's ``[Filtered]``, URL-quoted forms) that
+pass through :meth:`Redactor.text` come out as ours.
 
 Redaction never raises on odd input and never mutates its argument.
 """
@@ -19,13 +26,19 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
+from urllib.parse import quote_plus
 
 MASK: Final = "[REDACTED]"
+# Other tools' markers, rewritten to ours: schemathesis masks with "[Filtered]" unless configured, and
+# URL-quotes its marker inside query strings.
+FOREIGN_MARKERS: Final = ("[Filtered]", quote_plus("[Filtered]"), quote_plus(MASK))
 
 DEFAULT_KEYS: Final = frozenset(
     {
@@ -53,6 +66,62 @@ DEFAULT_PATTERNS: Final = (
 )
 
 
+# Known token formats: a harvested value of these shapes is a secret whatever its length or entropy.
+SECRET_FORMATS: Final = (
+    re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*"),  # JWT
+    re.compile(r"(?i:bearer\s+\S{16,})"),  # a bearer credential
+)
+# Account, card and phone numbers, dates of birth: digit runs are never words (unless the spec's own).
+_DIGITS: Final = re.compile(r"[0-9][0-9 /-]{6,}[0-9]")
+# Code identifiers (snake_case, kebab-case, dotted, SCREAMING_CASE) without digits: words, not secrets.
+_IDENTIFIER: Final = re.compile(r"[a-z]+(?:[_.-][a-z]+)*|[A-Z]+(?:[_.-][A-Z]+)*")
+_TOKEN: Final = re.compile(r"[A-Za-z0-9]+")
+MIN_SECRET_LENGTH: Final = 8
+MIN_SECRET_ENTROPY: Final = 2.5  # bits per character; "aaaaaaaa" is 0, "9f3Kx_pQ" is 3
+
+
+def entropy(value: str) -> float:
+    """Shannon entropy of ``value`` in bits per character."""
+    counts = Counter(value)
+    return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values()) if value else 0.0
+
+
+def looks_like_secret(value: str, words: frozenset[str] = frozenset()) -> bool:
+    """Whether a value found under a sensitive key may be scrubbed everywhere it appears.
+
+    ``words`` are the words of the spec (lower case): a value that is one of them, or made only of
+    them, is never a secret, whatever key carried it.
+    """
+    if any(pattern.fullmatch(value) for pattern in SECRET_FORMATS):
+        return True
+    if len(value) < MIN_SECRET_LENGTH or _IDENTIFIER.fullmatch(value):
+        return False
+    tokens = [token.lower() for token in _TOKEN.findall(value)]
+    if value.lower() in words or (tokens and all(token in words for token in tokens)):
+        return False
+    return bool(_DIGITS.fullmatch(value)) or entropy(value) >= MIN_SECRET_ENTROPY
+
+
+def words_of(document: Any) -> frozenset[str]:
+    """The words of a JSON-like document (an OpenAPI spec): its keys and strings and their tokens."""
+    found: set[str] = set()
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        texts: list[str] = []
+        if isinstance(node, Mapping):
+            texts.extend(str(key) for key in node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            texts.append(node)
+        for text in texts:
+            found.add(text.lower())
+            found.update(token.lower() for token in _TOKEN.findall(text))
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class RedactionConfig:
     keys: frozenset[str] = DEFAULT_KEYS
@@ -66,6 +135,7 @@ class Redactor:
 
     config: RedactionConfig = field(default_factory=RedactionConfig)
     _known: set[str] = field(default_factory=set, init=False, repr=False)
+    _words: frozenset[str] = field(default_factory=frozenset, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -81,11 +151,18 @@ class Redactor:
             ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
             self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
-    def harvest(self, value: Any, min_length: int = 8) -> None:
-        """Register the values of sensitive keys found in a JSON-like value (or JSON text) as known.
+    def add_words(self, words: Iterable[str]) -> None:
+        """Words of the spec (keys, enum values, codes): never harvested as secrets (see harvest)."""
+        with self._lock:
+            self._words = self._words | frozenset(word.lower() for word in words)
+
+    def harvest(self, value: Any) -> None:
+        """Register the secret-looking values of sensitive keys in a JSON-like value (or JSON text).
 
         Then a session id that a response carried is also scrubbed from the URL of a later request, and
-        an access token from a reproduction command: places where no key says what the value is.
+        an access token from a reproduction command: places where no key says what the value is. Only
+        values that look like secrets are registered (:func:`looks_like_secret`); the rest stay masked
+        under their key only, so a word of the spec a server echoes never eats that word in the reports.
         """
         if isinstance(value, bytes | str):
             try:
@@ -100,8 +177,8 @@ class Redactor:
                 for key, item in node.items():
                     sensitive = str(key).lower() in self._keys and isinstance(item, str | int)
                     if sensitive and not isinstance(item, bool):
-                        # Short values ("M", "Y", an income band) would scrub ordinary words everywhere.
-                        if len(str(item)) >= min_length:
+                        # Short values ("M", "Y", an income band) and words would scrub ordinary text.
+                        if looks_like_secret(str(item), self._words):
                             found.append(str(item))
                     else:
                         stack.append(item)
@@ -111,6 +188,9 @@ class Redactor:
 
     def text(self, value: str) -> str:
         """Redact free text."""
+        for marker in FOREIGN_MARKERS:
+            if marker in value:
+                value = value.replace(marker, self.config.mask)
         known = self._known_pattern
         if known is not None:
             value = known.sub(self.config.mask, value)

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from cashfree_oneclick.redaction import MASK
 from contract_tests import policy
 from contract_tests.targets import Target
 
@@ -67,7 +68,9 @@ def schemathesis_config(prof: Profile, target: Target) -> dict[str, Any]:
         },
         "checks": policy.checks_config(),
         "headers": {"x-api-version": "2024-12-01"},
-        "output": {"sanitization": {"enabled": True}},
+        # One marker in every artifact: schemathesis's own masking (curl commands, failure messages)
+        # writes ours instead of its "[Filtered]".
+        "output": {"sanitization": {"enabled": True, "replacement": MASK}},
         "request-timeout": 10,
         "warnings": False,
     }

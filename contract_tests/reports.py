@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from cashfree_oneclick.redaction import Redactor
+import yaml
+
+from cashfree_oneclick.redaction import Redactor, words_of
 from contract_tests import auth, policy
 from contract_tests.findings import Finding
 from contract_tests.runner import RunResult
@@ -201,10 +204,19 @@ def cassette(result: RunResult, redactor: Redactor) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+@cache
+def spec_words(bundle: Path) -> frozenset[str]:
+    """The words of the bundle a run used (its keys, enum values, codes and their tokens)."""
+    return words_of(yaml.safe_load(bundle.read_text(encoding="utf-8")))
+
+
 def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Redactor) -> dict[str, Path]:
     """Write every artifact, redacted; return them by kind."""
     directory.mkdir(parents=True, exist_ok=True)
     redactor.add_known(*result.target.secrets())
+    # Words of the spec (keys, enum values, error codes) are never harvested: a server answering the
+    # value `access_token` must not turn the code `access_token_invalid` into `[REDACTED]_invalid`.
+    redactor.add_words(spec_words(result.target.bundle))
     for item in result.interactions:
         # Values the server handed out under sensitive keys (session ids, auth codes, tokens, PII) are
         # scrubbed everywhere else too: in URLs, curl commands and messages. Request bodies are generated

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cashfree_oneclick import redaction
+from cashfree_oneclick.redaction import MASK
 from contract_tests import __main__ as cli
 from contract_tests import auth
 from contract_tests.fake import FakeConfig
@@ -50,10 +51,13 @@ def test_no_planted_value_in_any_artifact_or_log(
     assert (tmp_path / "cassette.ndjson").stat().st_size > 10_000
     for path in artifacts:
         text = path.read_text(encoding="utf-8")
+        # One marker in every artifact: ours, never schemathesis's own.
+        assert "[Filtered]" not in text, f"schemathesis's marker in {path.name}"
         for value in planted:
             assert value not in text, f"{value!r} found in {path.name}"
         for pattern in dynamic:
             assert not pattern.search(text), f"{pattern.pattern} found in {path.name}"
+    assert any(MASK in path.read_text(encoding="utf-8") for path in artifacts), "nothing was redacted"
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert logged, "the run logged nothing: a vacuous scan"
     for value in planted:

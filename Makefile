@@ -17,6 +17,7 @@ BUILD := build
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
+CASSETTE ?= $(BUILD)/contract/cassette.ndjson
 # `make fake WORKERS=2 STATE=redis://127.0.0.1:6379/0`: N worker processes sharing state in Redis.
 WORKERS ?= 1
 STATE ?=
@@ -80,6 +81,9 @@ contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PRO
 
 nightly: env  ## the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
 	$(PY) -m contract_tests --target $(TARGET) --profile nightly --report-dir $(BUILD)/contract
+
+fidelity: env  ## replay a recorded run (CASSETTE=build/contract/cassette.ndjson) on the fake; compare the answers
+	$(PY) -m contract_tests.fidelity $(CASSETTE) --report-dir $(BUILD)/fidelity
 
 fake: env  ## serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
 	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))

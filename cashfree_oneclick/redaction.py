@@ -212,17 +212,41 @@ class Redactor:
             return self.text(value)
         return value
 
+    def shaped(self, value: Any, sensitive: bool = False) -> Any:
+        """Redact a JSON-like value keeping its shape, for artifacts that are compared and replayed.
+
+        Every key, nesting level, list length and JSON type stays: a sensitive key's string becomes the
+        mask and its number 0, and an object or list under a sensitive key keeps its keys with every
+        leaf redacted (``data`` would replace it whole by the mask, a string). Booleans and nulls carry
+        nothing to hide and stay; other strings are redacted by pattern and known value.
+        """
+        if isinstance(value, Mapping):
+            return {
+                (self.text(key) if isinstance(key, str) else key): self.shaped(
+                    item, sensitive or str(key).lower() in self._keys
+                )
+                for key, item in value.items()
+            }
+        if isinstance(value, list | tuple):
+            return [self.shaped(item, sensitive) for item in value]
+        if isinstance(value, str):
+            return self.config.mask if sensitive else self.text(value)
+        if isinstance(value, bool) or value is None or not sensitive:
+            return value
+        return type(value)(0) if isinstance(value, int | float) else self.config.mask
+
     def headers(self, headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         return [(k, self.config.mask if k.lower() in self._keys else self.text(v)) for k, v in headers]
 
-    def body(self, raw: bytes | str) -> str:
-        """Redact a body: JSON is redacted by key and pattern, anything else as text."""
+    def body(self, raw: bytes | str, keep_shape: bool = False) -> str:
+        """Redact a body: JSON is redacted by key and pattern (``keep_shape``: see ``shaped``), anything
+        else as text."""
         text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
         try:
             parsed = json.loads(text)
         except ValueError:
             return self.text(text)
-        return json.dumps(self.data(parsed), ensure_ascii=False)
+        return json.dumps(self.shaped(parsed) if keep_shape else self.data(parsed), ensure_ascii=False)
 
 
 REDACTOR: Final = Redactor()

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -179,23 +180,37 @@ def findings_json(result: RunResult) -> str:
 
 
 def cassette(result: RunResult, redactor: Redactor) -> str:
+    """One JSON line per interaction, replayable by ``python -m contract_tests.fidelity``.
+
+    Bodies keep their shape (keys, nesting, list lengths, JSON types) with every secret and PII value
+    redacted; ``path`` is relative to the target's base URL, so a replay can send it elsewhere.
+    """
     lines = []
+    ids = {stats.label: stats.operation_id for stats in result.operations.values()}
+    base = result.target.base_url.rstrip("/")
     for item in result.interactions:
+        path = item.url[len(base) :] if item.url.startswith(base) else urlsplit(item.url).path
         lines.append(
             json.dumps(
                 {
                     "operation": item.operation,
+                    "operation_id": ids.get(item.operation, item.operation),
                     "phase": item.phase,
                     "request": {
                         "method": item.method,
                         "url": redactor.text(item.url),
+                        "path": redactor.text(path),
                         "headers": dict(redactor.headers(item.request_headers.items())),
-                        "body": redactor.body(item.request_body) if item.request_body else None,
+                        "body": redactor.body(item.request_body, keep_shape=True)
+                        if item.request_body
+                        else None,
                     },
                     "response": {
                         "status": item.status,
                         "headers": dict(redactor.headers(item.response_headers.items())),
-                        "body": redactor.body(item.response_body) if item.response_body else None,
+                        "body": redactor.body(item.response_body, keep_shape=True)
+                        if item.response_body
+                        else None,
                     },
                 },
                 ensure_ascii=False,

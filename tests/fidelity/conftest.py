@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cashfree_oneclick.redaction import REDACTOR
 from contract_tests import __main__ as cli
+from contract_tests import reports, runner
 from contract_tests.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
@@ -21,6 +23,8 @@ from contract_tests.fake import (
     FakeConfig,
 )
 from contract_tests.fidelity.rebuild import Rebuilder
+from contract_tests.profiles import PR_SEED, Profile
+from contract_tests.targets import resolve
 from tests.serving import serve
 from tests.standins import Changes, VendorStandIn
 
@@ -28,7 +32,7 @@ from tests.standins import Changes, VendorStandIn
 # the session answer dropped and a number sent as a string.
 CHANGED = Changes(
     codes={"auth_code_value_invalid": "auth_code_invalid"},
-    types={"authentication_error": "auth_error"},
+    types={"validation_error": "invalid_request_error"},
     drop=frozenset({"expiry"}),
     stringify=frozenset({"reference_id"}),
 )
@@ -47,8 +51,12 @@ class VendorRun:
         return self.reports / "cassette.ndjson"
 
 
-def record(directory: Path, changes: Changes | None) -> VendorRun:
-    """``python -m contract_tests --target <stand-in>`` with credentials from the environment only."""
+def record(directory: Path, changes: Changes | None, small: bool = False) -> VendorRun:
+    """A contract run against a stand-in with credentials from the environment only.
+
+    The full run goes through the command line (``python -m contract_tests --target URL``), as a user
+    runs it; a ``small`` one (a few examples per operation, for a cassette only) calls the runner.
+    """
     stand_ins: list[VendorStandIn] = []
 
     def wrap(app: object) -> VendorStandIn:
@@ -57,20 +65,34 @@ def record(directory: Path, changes: Changes | None) -> VendorRun:
 
     with serve(FakeConfig(), wrap=wrap) as serving, pytest.MonkeyPatch.context() as patch:
         token = asyncio.run(Rebuilder(serving.app).access_token())
-        for name, value in {
+        environ = {
             "CASHFREE_APP_CLIENT_ID": TEST_APP_CLIENT_ID,
             "CASHFREE_APP_CLIENT_SECRET": TEST_APP_CLIENT_SECRET,
             "CASHFREE_GENERAL_CLIENT_ID": TEST_GENERAL_CLIENT_ID,
             "CASHFREE_GENERAL_CLIENT_SECRET": TEST_GENERAL_CLIENT_SECRET,
             "CASHFREE_ACCESS_TOKEN": token,
-        }.items():
-            patch.setenv(name, value)
-        for name in ("CONTRACT_TARGET", "CONTRACT_SEED", "CONTRACT_NEGATIVE"):
-            patch.delenv(name, raising=False)
-        exit_code = cli.main(["--target", serving.base_url, "--report-dir", str(directory), "--quiet"])
+        }
+        if small:
+            target = resolve(serving.base_url, environ=environ)
+            prof = Profile("pr", PR_SEED, max_examples=3, max_time=120, stateful_steps=3)
+            result = runner.run(target, prof, progress=None)
+            outcome = reports.verdict(result)
+            reports.write_all(result, outcome, directory, REDACTOR)
+            exit_code = 0 if outcome.passed else 1
+        else:
+            for name, value in environ.items():
+                patch.setenv(name, value)
+            for name in ("CONTRACT_TARGET", "CONTRACT_SEED", "CONTRACT_NEGATIVE"):
+                patch.delenv(name, raising=False)
+            exit_code = cli.main(["--target", serving.base_url, "--report-dir", str(directory), "--quiet"])
     return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token)
 
 
 @pytest.fixture(scope="session")
 def identical_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
     return record(tmp_path_factory.mktemp("identical"), None)
+
+
+@pytest.fixture(scope="session")
+def changed_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
+    return record(tmp_path_factory.mktemp("changed"), CHANGED, small=True)

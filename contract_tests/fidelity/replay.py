@@ -1,0 +1,190 @@
+"""Replay recorded requests against the in-process fake and compare its answers with the vendor's.
+
+A recorded request is redacted: its credentials, auth code, token and mobile number are the mask. Each
+is put back as the request needs it, judged from the vendor's own answer: a request the vendor
+accepted gets the fake's valid credentials and fresh state (an auth code, a token for the scopes the
+vendor returned), while a masked value the vendor refused by name (``auth_code_value_invalid``,
+``authentication_failed``, ...) stays the mask, which the fake refuses too. A verification id the vendor
+had already seen (409) is used once on the fake first. Then status, content type, error type and code,
+and the body's shape are compared (shapes.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cashfree_oneclick.redaction import MASK, Redactor
+from contract_tests.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
+from contract_tests.fidelity.cassette import Recorded
+from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
+from contract_tests.fidelity.shapes import Difference, compare, enum_properties
+
+GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
+# Set by the HTTP client per connection, not part of what the vendor answered to.
+TRANSPORT_HEADERS = frozenset(
+    {"host", "content-length", "user-agent", "accept-encoding", "connection", "accept"}
+)
+CREDENTIAL_ERRORS = frozenset({"authentication_failed", "x-client-id_missing", "x-client-secret_missing"})
+# Fields whose masked value, when the vendor accepted it, is put back from this table.
+SYNTHETIC = {"identifier_value": FLOW_MOBILE}
+
+
+@dataclass
+class Outcome:
+    recorded: Recorded
+    operation_id: str
+    fake_status: int | None = None
+    differences: list[Difference] = field(default_factory=list)
+    skipped: str = ""  # why it was not compared
+
+
+def replay(recorded: Iterable[Recorded], config: FakeConfig | None = None) -> list[Outcome]:
+    """Replay every recorded request, in order, on one fresh fake."""
+    return asyncio.run(_replay(list(recorded), create_app(config or FakeConfig())))
+
+
+async def _replay(recorded: list[Recorded], app: FakeCashfree) -> list[Outcome]:
+    rebuilder = Rebuilder(app)
+    redactor = Redactor()
+    enums = enum_properties()
+    by_label = {f"{op.method} {op.path}": op.operation_id for op in app.operations.values()}
+    fillers = (f"r{n}" for n in itertools.count(1))
+    outcomes = []
+    for entry in recorded:
+        outcome = Outcome(entry, by_label.get(entry.operation, entry.operation))
+        outcomes.append(outcome)
+        if entry.status is None:
+            outcome.skipped = "the request got no answer from the vendor"
+            continue
+        if entry.status == 429 or entry.status >= 500:
+            outcome.skipped = f"the vendor answered {entry.status}: load or outage, not the contract's shape"
+            continue
+        request = _Request(entry, outcome.operation_id, rebuilder, fillers)
+        path, headers, body = await request.prepare()
+        answer = await rebuilder.client.request(entry.method, BASE_PATH + path, headers, body)
+        outcome.fake_status = answer.status
+        outcome.differences = differences(entry, answer, redactor, enums)
+    return outcomes
+
+
+def differences(
+    entry: Recorded, answer: Answer, redactor: Redactor, enums: frozenset[str]
+) -> list[Difference]:
+    vendor_type = _media_type(entry.response_headers.get("content-type", ""))
+    fake_type = _media_type(answer.headers.get("content-type", ""))
+    vendor_body = entry.response_json()
+    try:
+        fake_body = redactor.shaped(answer.json())
+    except ValueError:
+        fake_body = None
+    if entry.status != answer.status:
+        return [
+            Difference(
+                "status", "", _status_text(entry.status, vendor_body), _status_text(answer.status, fake_body)
+            )
+        ]
+    found = []
+    if vendor_type != fake_type:
+        found.append(Difference("content-type", "", vendor_type or "(none)", fake_type or "(none)"))
+    skip: frozenset[str] = frozenset()
+    if (entry.status or 0) >= 400 and isinstance(vendor_body, dict) and isinstance(fake_body, dict):
+        for key in ("type", "code"):
+            if vendor_body.get(key) != fake_body.get(key):
+                found.append(
+                    Difference(f"error-{key}", f"/{key}", str(vendor_body.get(key)), str(fake_body.get(key)))
+                )
+        skip = frozenset({"/type", "/code"})
+    if vendor_body is not None or fake_body is not None:
+        found += compare(vendor_body, fake_body, enums, skip)
+    return found
+
+
+def _status_text(status: int | None, body: Any) -> str:
+    code = body.get("code") if isinstance(body, dict) and (status or 0) >= 400 else None
+    return f"{status} {code}" if isinstance(code, str) else str(status)
+
+
+def _media_type(value: str) -> str:
+    return value.split(";")[0].strip().lower()
+
+
+class _Request:
+    """One recorded request made sendable to the fake (see the module's docstring)."""
+
+    def __init__(
+        self, entry: Recorded, operation_id: str, rebuilder: Rebuilder, fillers: Iterable[str]
+    ) -> None:
+        self.entry = entry
+        self.operation_id = operation_id
+        self.rebuilder = rebuilder
+        self.fillers = iter(fillers)
+        self.code = entry.error_code()
+        self.accepted = entry.status == 200
+
+    async def prepare(self) -> tuple[str, list[tuple[str, str]], bytes | None]:
+        pair = (
+            self.rebuilder.general_pair
+            if self.operation_id in GENERAL_PAIR_OPERATIONS
+            else self.rebuilder.app_pair
+        )
+        headers = []
+        for name, value in self.entry.headers.items():
+            lower = name.lower()
+            if lower in TRANSPORT_HEADERS:
+                continue
+            if (
+                MASK in value
+                and lower in ("x-client-id", "x-client-secret")
+                and self.code not in CREDENTIAL_ERRORS
+            ):
+                value = pair[0] if lower == "x-client-id" else pair[1]
+            elif MASK in value and lower == "authorization" and not self.code.startswith("access_token"):
+                value = f"Bearer {await self.rebuilder.access_token(self._vendor_scopes())}"
+            headers.append((name, value))
+        body = await self._body()
+        if self.code == "verification_id_already_exists" and isinstance(body, dict):
+            await self.rebuilder.claim(self.entry.path, str(body.get("verification_id")), pair)
+        encoded = json.dumps(body).encode() if body is not None else _raw(self.entry.body)
+        return self.entry.path, headers, encoded
+
+    async def _body(self) -> Any:
+        if self.entry.body is None:
+            return None
+        try:
+            parsed = json.loads(self.entry.body)
+        except ValueError:
+            return None  # not JSON: sent as recorded
+        return await self._restore(parsed, None)
+
+    async def _restore(self, value: Any, key: str | None) -> Any:
+        if isinstance(value, dict):
+            return {k: await self._restore(v, str(k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [await self._restore(v, key) for v in value]
+        if not isinstance(value, str) or MASK not in value or key is None:
+            return value
+        if self.code.startswith(f"{key}_"):
+            return value  # the vendor refused this very field: the mask is refused alike
+        if key == "auth_code":
+            return await self.rebuilder.auth_code() if self.accepted else value
+        if value == MASK and key in SYNTHETIC:
+            return SYNTHETIC[key]
+        # Part of a value was masked by pattern (a digit run in a verification id): a unique filler.
+        return value.replace(MASK, next(self.fillers))
+
+    def _vendor_scopes(self) -> list[str] | None:
+        body = self.entry.response_json()
+        scopes = body.get("scopes") if isinstance(body, dict) else None
+        if not isinstance(scopes, list):
+            return None
+        names = [str(s["scope"]) for s in scopes if isinstance(s, dict) and isinstance(s.get("scope"), str)]
+        return names or None
+
+
+def _raw(body: str | None) -> bytes | None:
+    return body.encode("utf-8") if body is not None else None

@@ -1,0 +1,137 @@
+"""``python -m contract_tests.fidelity`` on cassettes recorded against vendor stand-ins over real HTTP."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contract_tests.fake import TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET
+from contract_tests.fidelity import __main__ as cli
+from tests.fidelity.conftest import VendorRun
+
+
+def fidelity(cassette: Path, out: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    code = cli.main([str(cassette), "--report-dir", str(out), *extra])
+    report = out / "fidelity.json"
+    return code, json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+
+
+def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun, tmp_path: Path) -> None:
+    code, report = fidelity(identical_run.cassette, tmp_path)
+
+    assert code == 0, report["differences"]
+    assert report["agree"]
+    assert report["differences"] == []
+    assert report["replayed"] == report["interactions"] > 100
+    assert (tmp_path / "fidelity.md").read_text(encoding="utf-8").startswith("# Fidelity of the fake: AGREE")
+    for path in (tmp_path / "fidelity.json", tmp_path / "fidelity.md"):
+        text = path.read_text(encoding="utf-8")
+        for planted in (identical_run.token, TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET):
+            assert planted not in text, f"a secret in {path.name}"
+
+
+# What replay must name for tests.fidelity.conftest.CHANGED: (operation, aspect, pointer, vendor, fake).
+CHANGED_DIFFERENCES = {
+    ("POST /oauth2/generate-token", "error-code", "/code", "auth_code_invalid", "auth_code_value_invalid"),
+    ("POST /oauth2/generate-token", "error-type", "/type", "invalid_request_error", "validation_error"),
+    ("POST /oauth2/session", "extra-in-fake", "/expiry", "absent", "present"),
+    ("POST /oauth2/session", "type", "/reference_id", "string", "integer"),
+    ("POST /oauth2/session", "error-type", "/type", "invalid_request_error", "validation_error"),
+    ("POST /user/data-availability", "type", "/reference_id", "string", "integer"),
+    ("POST /user/data-availability", "error-type", "/type", "invalid_request_error", "validation_error"),
+}
+
+
+def test_a_changed_server_replays_with_each_difference_named(changed_run: VendorRun, tmp_path: Path) -> None:
+    code, report = fidelity(changed_run.cassette, tmp_path)
+
+    assert code == 1
+    assert not report["agree"]
+    named = {
+        (d["operation"], d["aspect"], d["pointer"], d["vendor"], d["fake"]) for d in report["differences"]
+    }
+    assert named == CHANGED_DIFFERENCES
+    for difference in report["differences"]:
+        request = difference["request"]  # the recorded request that shows it, redacted
+        line = changed_run.cassette.read_text(encoding="utf-8").split("\n")[request["line"] - 1]
+        assert json.loads(line)["operation"] == difference["operation"]
+        assert request["path"] == difference["operation"].split(" ", 1)[1]
+    markdown = (tmp_path / "fidelity.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Fidelity of the fake: DIFFER")
+    assert (
+        "| **new** | `POST /oauth2/generate-token` | error-code | `/code` | auth_code_invalid |" in markdown
+    )
+
+
+def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_path: Path) -> None:
+    register = tmp_path / "limitations.yaml"
+    register.write_text(
+        """limitations:
+  - id: FAKE-101
+    title: the stand-in renames and retypes
+    vendor_says: what tests.fidelity.conftest.CHANGED makes it say
+    fake_says: the documented shapes
+    why: a test of the register
+    matches:
+      - {source: fidelity, aspect: "error-*"}
+      - {source: fidelity, pointer: /reference_id, aspect: type}
+      - {source: fidelity, operation: POST /oauth2/session, pointer: /expiry}
+""",
+        encoding="utf-8",
+    )
+    code, report = fidelity(changed_run.cassette, tmp_path / "out", "--register", str(register))
+
+    assert code == 0
+    assert report["agree"]
+    assert report["new"] == 0
+    assert {d["known"] for d in report["differences"]} == {"FAKE-101"}
+    assert len(report["differences"]) == len(CHANGED_DIFFERENCES)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot be read"),
+        ("", "empty: there is nothing to replay"),
+        ('{"operation": "POST /oauth2/session"}\n', ":1: not a recorded interaction"),
+        ("[1, 2]\n", ":1: a line must be a JSON object"),
+        ("{not json\n", ":1: not JSON"),
+    ],
+)
+def test_a_cassette_that_cannot_be_replayed_exits_2(
+    tmp_path: Path, content: str | None, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cassette = tmp_path / "cassette.ndjson"
+    if content is not None:
+        cassette.write_text(content, encoding="utf-8")
+
+    assert cli.main([str(cassette), "--report-dir", str(tmp_path / "out")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists(), "no report of a replay that did not run"
+
+
+def test_a_malformed_register_exits_2(
+    identical_run: VendorRun, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    register = tmp_path / "limitations.yaml"
+    register.write_text("limitations:\n  - id: FAKE-1\n", encoding="utf-8")
+
+    assert cli.main([str(identical_run.cassette), "--register", str(register)]) == 2
+    assert "entry 0 (FAKE-1): missing keys" in capsys.readouterr().err
+
+
+def test_the_cassette_keeps_shapes_and_no_secret(identical_run: VendorRun) -> None:
+    text = identical_run.cassette.read_text(encoding="utf-8")
+    for planted in (identical_run.token, TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET, "9999900000"):
+        assert planted not in text
+    details = [json.loads(line) for line in text.rstrip("\n").split("\n") if "user-details" in line]
+    body = json.loads(next(d for d in details if d["response"]["status"] == 200)["response"]["body"])
+    aadhaar = next(s for s in body["scopes"] if s["scope"] == "AADHAAR")
+    # Under sensitive keys the object stays an object with its keys, each leaf redacted in its type.
+    split = aadhaar["records"][0]["metadata"]["split_address"]
+    assert isinstance(split, dict)
+    assert {"house", "pincode", "state"} <= split.keys()
+    assert all(value in ("[REDACTED]", 0, None) for value in split.values())

@@ -8,8 +8,12 @@ static ASGI app on the same server stack, then drives each with wrk (Debian's pa
 - session: POST with a unique verification_id per request (wrk Lua counter), so each is a 200;
 - static: a constant JSON body, the ceiling of the server stack on this machine.
 
+Then user details again with the state in Redis (a throwaway redis-server on a free port): one worker,
+then two workers on one port, beside the in-memory figure of the same run, with the scaling ratio of
+two workers over one.
+
 Prints requests/s and p50/p99 latency for each. Target: >= 8,000 requests/s on user details with p99
-under 10 ms. Traffic goes to 127.0.0.1 only.
+under 10 ms (in memory). Traffic goes to 127.0.0.1 only.
 
     python -m benchmarks.fake_load [--seconds 12] [--connections 50]
 """
@@ -24,10 +28,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 from contract_tests.fake.process import free_port, run_fake, serve_command
+from contract_tests.fake.redis_server import run_redis
 
 API = {"x-api-version": "2024-12-01"}
 APP_PAIR = {"x-client-id": "test_app_client_id", "x-client-secret": "test_app_client_secret"}
@@ -62,12 +69,24 @@ def post(url: str, body: dict[str, object], headers: dict[str, str]) -> dict[str
         return result
 
 
-def access_token(base: str) -> str:
+def access_token(base: str, ready_seconds: float = 90.0) -> str:
+    """A token through the flow, retried while the workers are still starting (the port is open first)."""
+    deadline = time.monotonic() + ready_seconds
+    while True:
+        try:
+            return _access_token(base)
+        except (urllib.error.URLError, OSError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def _access_token(base: str) -> str:
     api = f"{base}/verification"
     session = post(
         f"{api}/oauth2/session",
         {
-            "verification_id": "bench-flow",
+            "verification_id": f"bench-flow-{time.monotonic_ns()}",
             "user": {"identifier_type": "MOBILE", "identifier_value": "9999900000"},
         },
         {**APP_PAIR, **API},
@@ -117,6 +136,21 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
+def print_state_stores(results: dict[str, dict[str, float]]) -> None:
+    """User details by state store, side by side, with the scaling of two Redis workers over one."""
+    rows = {
+        "in-memory x1": results["user-details (fake)"],
+        "redis x1": results["user-details (redis x1)"],
+        "redis x2": results["user-details (redis x2)"],
+    }
+    print("user-details by state store: " + " | ".join(
+        f"{name} {row['rps']:.0f} req/s p99 {row['p99_ms']:.2f} ms" for name, row in rows.items()
+    ))  # fmt: skip
+    one, two = rows["redis x1"]["rps"], rows["redis x2"]["rps"]
+    cores = os.cpu_count()
+    print(f"scaling redis x2 / redis x1: {two / one:.2f}x ({cores} cores for wrk, Redis and workers)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Load benchmark of the fake on loopback")
     parser.add_argument("--seconds", type=int, default=12)
@@ -145,6 +179,20 @@ def main(argv: list[str] | None = None) -> int:
             {**APP_PAIR, **API, "content-type": "application/json"},
             SESSION_LUA,
         )
+    details_url = "/verification/oauth2/user-details"
+    with tempfile.TemporaryDirectory() as directory, run_redis(Path(directory)) as redis_server:
+        for workers in (1, 2):
+            quiet = ("--no-access-log", "--log-level", "warning")
+            state = ("--state", redis_server.url, "--workers", str(workers))
+            with run_fake(*quiet, *state, startup_seconds=90) as (api_url, _):
+                base = api_url.removesuffix("/verification")
+                token = access_token(base)
+                results[f"user-details (redis x{workers})"] = wrk(
+                    f"{base}{details_url}",
+                    args.seconds,
+                    args.connections,
+                    {"Authorization": f"Bearer {token}", **API},
+                )
     with tempfile.TemporaryDirectory() as directory:
         Path(directory, "static_app.py").write_text(STATIC_APP, encoding="utf-8")
         port = free_port()
@@ -167,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     details = results["user-details (fake)"]
     ok = details["rps"] >= 8000 and details["p99_ms"] < 10
     print(f"user-details target (>= 8000 req/s, p99 < 10 ms): {'met' if ok else 'NOT met'}")
+    print_state_stores(results)
     return 0
 
 

@@ -12,9 +12,8 @@ import uuid
 from typing import Any
 
 import requests
-from schemathesis import AuthContext, Case
-from schemathesis.python import asgi
 
+from contract_tests.schemathesis_adapter import AuthContext, Case, asgi_client
 from contract_tests.targets import Credentials, Target
 
 API_VERSION = "2024-12-01"
@@ -29,7 +28,7 @@ class FlowError(RuntimeError):
 
 
 def http_session(target: Target) -> requests.Session:
-    return asgi.get_client(target.app) if target.app is not None else requests.Session()
+    return asgi_client(target.app) if target.app is not None else requests.Session()
 
 
 def obtain_access_token(target: Target, session: requests.Session | None = None) -> str:

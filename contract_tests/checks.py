@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import schemathesis
 from requests.structures import CaseInsensitiveDict
-from schemathesis import Case, CheckContext, Response
+
+from contract_tests.schemathesis_adapter import Case, CheckContext, Response, check
 
 API_KEY_OPERATIONS = frozenset(
     {"VrsUserVaultDataAvailability", "VrsUserVaultOauthInitiation", "VrsUserVaultOauthGenerateToken"}
@@ -38,7 +38,7 @@ def error_code(response: Response) -> object:
     return body.get("code") if isinstance(body, dict) else None
 
 
-@schemathesis.check
+@check
 def vendor_error_shape(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     if response.status_code < 400:
         return None
@@ -55,7 +55,7 @@ def vendor_error_shape(ctx: CheckContext, response: Response, case: Case[Any]) -
     return True
 
 
-@schemathesis.check
+@check
 def user_details_scopes(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     if case.operation.definition.raw.get("operationId") != "VrsUserVaultFetchDetailsFromAccessToken":
         return None
@@ -78,7 +78,7 @@ def _probe(case: Case[Any], headers: dict[str, str]) -> tuple[int, Any]:
     return response.status_code, _json(response)
 
 
-@schemathesis.check
+@check
 def credentials_enforced(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     """The vendor's replacement for schemathesis's ignored_auth (which expects 401/403).
 

@@ -14,13 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-import schemathesis
-from schemathesis.engine import events, from_schema
-
 from contract_tests import auth, checks, conformance, policy
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
+from contract_tests.schemathesis_adapter import events, execute, load_schema
 from contract_tests.targets import Target
 
 
@@ -65,8 +63,7 @@ def run(
     overrides: dict[str, Any] | None = None,
 ) -> RunResult:
     """Run the suite; ``overrides`` replace top-level sections of the schemathesis configuration."""
-    config = schemathesis.Config.from_dict({**schemathesis_config(prof, target), **(overrides or {})})
-    schema: Any = schemathesis.openapi.from_path(target.bundle, config=config)
+    schema: Any = load_schema(target.bundle, {**schemathesis_config(prof, target), **(overrides or {})})
     if target.app is not None:
         schema.app = target.app
     skipped: dict[str, str] = {}
@@ -90,7 +87,7 @@ def run(
     started = time.monotonic()
     stop_reason = "completed"
     report = _progress_printer(progress)
-    stream = from_schema(schema).execute()
+    stream = execute(schema)
     timed_out = False
     deadline = started + prof.max_time
     for event in stream:

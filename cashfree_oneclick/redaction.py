@@ -216,8 +216,8 @@ class Redactor:
         """Redact a JSON-like value keeping its shape, for artifacts that are compared and replayed.
 
         Every key, nesting level, list length and JSON type stays: a sensitive key's string becomes the
-        mask and its number 0, and an object or list under a sensitive key keeps its keys with every
-        leaf redacted (``data`` would replace it whole by the mask, a string). Booleans and nulls carry
+        mask (unless blank) and its number 0, and an object or list under a sensitive key keeps its keys
+        with every leaf redacted (``data`` would replace it whole by the mask, a string). Booleans and nulls carry
         nothing to hide and stay; other strings are redacted by pattern and known value.
         """
         if isinstance(value, Mapping):
@@ -229,8 +229,8 @@ class Redactor:
             }
         if isinstance(value, list | tuple):
             return [self.shaped(item, sensitive) for item in value]
-        if isinstance(value, str):
-            return self.config.mask if sensitive else self.text(value)
+        if isinstance(value, str):  # a blank value hides nothing and says "missing": it stays
+            return self.config.mask if sensitive and value.strip() else self.text(value)
         if isinstance(value, bool) or value is None or not sensitive:
             return value
         return type(value)(0) if isinstance(value, int | float) else self.config.mask

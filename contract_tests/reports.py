@@ -200,7 +200,7 @@ def cassette(result: RunResult, redactor: Redactor) -> str:
                         "method": item.method,
                         "url": redactor.text(item.url),
                         "path": redactor.text(path),
-                        "headers": dict(redactor.headers(item.request_headers.items())),
+                        "headers": _kept_blank(item.request_headers, redactor),
                         "body": redactor.body(item.request_body, keep_shape=True)
                         if item.request_body
                         else None,
@@ -223,6 +223,13 @@ def cassette(result: RunResult, redactor: Redactor) -> str:
 def spec_words(bundle: Path) -> frozenset[str]:
     """The words of the bundle a run used (its keys, enum values, codes and their tokens)."""
     return words_of(yaml.safe_load(bundle.read_text(encoding="utf-8")))
+
+
+def _kept_blank(headers: dict[str, str], redactor: Redactor) -> dict[str, str]:
+    """Redacted headers, an empty credential left empty: it hides nothing, and a replay must send it
+    empty to meet the vendor's ``x-client-id_missing`` again."""
+    redacted = dict(redactor.headers(headers.items()))
+    return {name: value if not headers[name].strip() else redacted[name] for name, value in headers.items()}
 
 
 def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Redactor) -> dict[str, Path]:

@@ -137,7 +137,9 @@ class _Request:
             lower = name.lower()
             if lower in TRANSPORT_HEADERS:
                 continue
-            if (
+            if MASK in value and self.code in (f"{lower}_missing", "access_token_missing"):
+                value = ""  # blank when recorded (older cassettes masked it): the vendor called it missing
+            elif (
                 MASK in value
                 and lower in ("x-client-id", "x-client-secret")
                 and self.code not in CREDENTIAL_ERRORS

@@ -40,3 +40,12 @@ def test_a_body_redacted_with_its_shape_holds_no_planted_value() -> None:
     assert json.loads(text)["scopes"][1]["records"][0]["address"]["pincode"] == 0
     # Without keep_shape the address is one string: the shape a replay compares would be gone.
     assert json.loads(Redactor().body(json.dumps(DETAILS)))["scopes"][1]["records"][0]["address"] == MASK
+
+
+def test_a_blank_sensitive_value_stays_blank() -> None:
+    # It hides nothing, and says what the vendor answered to: "missing", not "invalid".
+    assert Redactor().shaped({"auth_code": "", "identifier_value": " ", "pan": "ABCDE1234F"}) == {
+        "auth_code": "",
+        "identifier_value": " ",
+        "pan": MASK,
+    }

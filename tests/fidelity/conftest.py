@@ -51,7 +51,9 @@ class VendorRun:
         return self.reports / "cassette.ndjson"
 
 
-def record(directory: Path, changes: Changes | None, small: bool = False) -> VendorRun:
+def record(
+    directory: Path, changes: Changes | None, small: bool = False, negative: bool = False
+) -> VendorRun:
     """A contract run against a stand-in with credentials from the environment only.
 
     The full run goes through the command line (``python -m contract_tests --target URL``), as a user
@@ -73,7 +75,7 @@ def record(directory: Path, changes: Changes | None, small: bool = False) -> Ven
             "CASHFREE_ACCESS_TOKEN": token,
         }
         if small:
-            target = resolve(serving.base_url, environ=environ)
+            target = resolve(serving.base_url, environ=environ, negative=negative)
             prof = Profile("pr", PR_SEED, max_examples=3, max_time=120, stateful_steps=3)
             result = runner.run(target, prof, progress=None)
             outcome = reports.verdict(result)
@@ -96,3 +98,8 @@ def identical_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
 @pytest.fixture(scope="session")
 def changed_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
     return record(tmp_path_factory.mktemp("changed"), CHANGED, small=True)
+
+
+@pytest.fixture(scope="session")
+def negative_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
+    return record(tmp_path_factory.mktemp("negative"), None, small=True, negative=True)

@@ -33,6 +33,19 @@ def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun
             assert planted not in text, f"a secret in {path.name}"
 
 
+def test_negative_data_replays_with_no_difference(negative_run: VendorRun, tmp_path: Path) -> None:
+    lines = negative_run.cassette.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    codes = {json.loads(json.loads(line)["response"]["body"] or "{}").get("code") for line in lines}
+    # Not vacuous: requests the vendor refused by name, masked credentials among them, are in it.
+    assert {"x-client-id_missing", "x-client-secret_missing", "access_token_missing"} & codes
+    assert len([code for code in codes if code and code.endswith("_value_invalid")]) >= 2
+
+    code, report = fidelity(negative_run.cassette, tmp_path)
+
+    assert code == 0, report["differences"]
+    assert report["replayed"] == report["interactions"]
+
+
 # What replay must name for tests.fidelity.conftest.CHANGED: (operation, aspect, pointer, vendor, fake).
 CHANGED_DIFFERENCES = {
     ("POST /oauth2/generate-token", "error-code", "/code", "auth_code_invalid", "auth_code_value_invalid"),

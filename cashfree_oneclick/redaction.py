@@ -217,8 +217,8 @@ class Redactor:
 
         Every key, nesting level, list length and JSON type stays: a sensitive key's string becomes the
         mask (unless blank) and its number 0, and an object or list under a sensitive key keeps its keys
-        with every leaf redacted (``data`` would replace it whole by the mask, a string). Booleans and nulls carry
-        nothing to hide and stay; other strings are redacted by pattern and known value.
+        with every leaf redacted (``data`` would replace it whole by the mask, a string). Booleans and
+        nulls carry nothing to hide and stay; other strings are redacted by pattern and known value.
         """
         if isinstance(value, Mapping):
             return {

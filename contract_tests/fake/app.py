@@ -23,7 +23,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cashfree_oneclick.redaction import REDACTOR
+from contract_tests.fake.admin import admin_handlers
 from contract_tests.fake.config import FakeConfig
+from contract_tests.fake.controls import Controls
 from contract_tests.fake.errors import VendorError, documented, from_validation_errors, invalid_request
 from contract_tests.fake.handlers import Flow, Request
 from contract_tests.fake.info import ADMIN_ROUTES
@@ -71,7 +73,6 @@ class FakeCashfree:
         self.journal = Journal()
         self.scripted = ScriptedFaults()
         self.people = People()
-        self.unjournaled: frozenset[str] = frozenset()  # the admin API's own operations
         self.operations = load_operations(bundle)
         self.state = store if store is not None else open_store(self.config, clock)
         self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl)
@@ -85,6 +86,9 @@ class FakeCashfree:
             "VrsUserVaultOauthGenerateToken": lambda request: self.flow.generate_token(request),
             "VrsUserVaultFetchDetailsFromAccessToken": lambda request: self.flow.user_details(request),
         }
+        admin = admin_handlers(Controls(self))  # the admin API under /__fake__/ (admin.py)
+        handlers.update(admin)
+        self.unjournaled = frozenset(admin)
         missing = set(self.operations) ^ set(handlers)
         if missing:
             raise RuntimeError(f"operations and handlers differ: {sorted(missing)}")
@@ -253,9 +257,6 @@ class FakeCashfree:
         fault = self.faults.draw(operation.statuses)
         if fault is not None:
             raise documented(operation, "verification_failed", fault, "something went wrong")
-        scripted = self.scripted.take(operation)  # "the next N calls fail" (scripted.py)
-        if scripted is not None:
-            raise scripted
         if operation.security == "api_key":
             pairs = (
                 self.config.general_credentials
@@ -283,9 +284,10 @@ class FakeCashfree:
         body = None
         if operation.body is not None:
             body = await self._read_json(operation, headers, receive)
-            magic = magic_error(operation, body)  # magic mobile numbers (magic.py)
-            if magic is not None:
-                raise magic
+        # A valid call: a magic mobile number (magic.py) or a scripted fault (scripted.py) may answer it.
+        planned = magic_error(operation, body) or self.scripted.take(operation)
+        if planned is not None:
+            raise planned
         if 422 in operation.statuses and operation.security != "none" and not await self.balance.spend():
             raise documented(
                 operation, "insufficient_balance", 422, "Insufficient balance to process this request"

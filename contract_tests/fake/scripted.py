@@ -25,6 +25,7 @@ PREFERRED_CODES: Mapping[int, tuple[str, str]] = {
     502: ("verification_failed", "verification attempt failed"),
 }
 MAX_TIMES = 100
+FAULT_HEADER = "X-Fake-Fault"
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,16 @@ def error_for(operation: Operation, status: int, retry_after: int | None = None)
         if example is not None
         else documented(operation, code or "verification_failed", status, message or "something went wrong")
     )
+    # Says the answer was asked for (a test's script, a magic number), not the fake misbehaving: the
+    # contract suite does not hold a planned 5xx against the fake (contract_tests/policy.py).
+    headers: tuple[tuple[str, str], ...] = ((FAULT_HEADER, "planned"),)
     if status == 429:
         wait = str(retry_after if retry_after is not None else 1)
-        error.headers = (
+        headers += (
             ("X-RateLimit-Limit", "100"),
             ("X-RateLimit-Remaining", "0"),
             ("X-RateLimit-Reset", wait),
             ("Retry-After", wait),
         )
+    error.headers = headers
     return error

@@ -1,0 +1,88 @@
+"""The fake's admin API under ``<base>/__fake__/``: the controls of controls.py over HTTP, one route each.
+
+Described in openapi/fake/admin.yaml, so these routes go through the same gate as the API (the body
+validated against the contract-fake bundle) and the contract suite covers them. A control that
+refuses (an undocumented status, a session gone) answers 400/404/409 in the vendor's error shape.
+Admin calls are not journaled: the journal is what the app under test did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from contract_tests.fake.controls import ControlError, Controls
+from contract_tests.fake.errors import VendorError
+from contract_tests.fake.handlers import Request
+
+AdminHandler = Callable[[Request], Awaitable[dict[str, Any]]]
+
+
+def admin_handlers(controls: Controls) -> dict[str, AdminHandler]:
+    """operationId -> handler, for every operation of openapi/fake/admin.yaml."""
+
+    async def reset(request: Request) -> dict[str, Any]:
+        await controls.reset()
+        return {"reset": True}
+
+    async def clock(request: Request) -> dict[str, Any]:
+        return await _clock(controls)
+
+    async def advance(request: Request) -> dict[str, Any]:
+        await _checked(controls.advance(float(request.body["seconds"])))
+        return await _clock(controls)
+
+    async def schedule_fault(request: Request) -> dict[str, Any]:
+        body = request.body
+        try:
+            pending = controls.fail(
+                body["operation"], body["status"], body.get("times", 1), body.get("retry_after")
+            )
+        except ControlError as error:
+            raise _vendor(error) from None
+        return {"pending": pending}
+
+    async def clear_faults(request: Request) -> dict[str, Any]:
+        controls.clear_faults()
+        return {"pending": controls.pending_faults()}
+
+    async def journal(request: Request) -> dict[str, Any]:
+        return {"records": [record.to_json() for record in controls.journal()]}
+
+    async def clear_journal(request: Request) -> dict[str, Any]:
+        controls.clear_journal()
+        return {"records": []}
+
+    async def persona(request: Request) -> dict[str, Any]:
+        try:
+            controls.person(request.body["persona"], request.body.get("mobile"))
+        except ControlError as error:
+            raise _vendor(error) from None
+        people = controls.app.people
+        return {"default": people.default.name, "chosen": len(people.chosen())}
+
+    return {
+        "FakeReset": reset,
+        "FakeGetClock": clock,
+        "FakeAdvanceClock": advance,
+        "FakeScheduleFault": schedule_fault,
+        "FakeClearFaults": clear_faults,
+        "FakeGetJournal": journal,
+        "FakeClearJournal": clear_journal,
+        "FakeSetPersona": persona,
+    }
+
+
+async def _clock(controls: Controls) -> dict[str, Any]:
+    return {"now": await controls.now(), "offset": await controls.app.state.clock_offset()}
+
+
+async def _checked(call: Awaitable[Any]) -> Any:
+    try:
+        return await call
+    except ControlError as error:
+        raise _vendor(error) from None
+
+
+def _vendor(error: ControlError) -> VendorError:
+    return VendorError(error.status, "validation_error", error.code, str(error))

@@ -52,12 +52,16 @@ class VendorRun:
 
 
 def record(
-    directory: Path, changes: Changes | None, small: bool = False, negative: bool = False
+    directory: Path,
+    changes: Changes | None,
+    small: bool = False,
+    negative: bool = False,
+    config: FakeConfig | None = None,
 ) -> VendorRun:
     """A contract run against a stand-in with credentials from the environment only.
 
-    The full run goes through the command line (``python -m contract_tests --target URL``), as a user
-    runs it; a ``small`` one (a few examples per operation, for a cassette only) calls the runner.
+    By default the run goes through the command line (``python -m contract_tests --target URL``), as a
+    user runs it; a ``small`` one (for a cassette only) calls the runner.
     """
     stand_ins: list[VendorStandIn] = []
 
@@ -65,7 +69,7 @@ def record(
         stand_ins.append(VendorStandIn(app, changes))
         return stand_ins[-1]
 
-    with serve(FakeConfig(), wrap=wrap) as serving, pytest.MonkeyPatch.context() as patch:
+    with serve(config or FakeConfig(), wrap=wrap) as serving, pytest.MonkeyPatch.context() as patch:
         token = asyncio.run(Rebuilder(serving.app).access_token())
         environ = {
             "CASHFREE_APP_CLIENT_ID": TEST_APP_CLIENT_ID,
@@ -86,7 +90,11 @@ def record(
                 patch.setenv(name, value)
             for name in ("CONTRACT_TARGET", "CONTRACT_SEED", "CONTRACT_NEGATIVE"):
                 patch.delenv(name, raising=False)
-            exit_code = cli.main(["--target", serving.base_url, "--report-dir", str(directory), "--quiet"])
+            # The nightly profile shrunk as `make nightly` allows (a fixed seed): the command line end
+            # to end in seconds.
+            patch.setenv("CONTRACT_NIGHTLY_MAX_EXAMPLES", "4")
+            arguments = ["--target", serving.base_url, "--profile", "nightly", "--seed", str(PR_SEED)]
+            exit_code = cli.main([*arguments, "--report-dir", str(directory), "--quiet"])
     return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token)
 
 
@@ -103,3 +111,9 @@ def changed_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
 @pytest.fixture(scope="session")
 def negative_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
     return record(tmp_path_factory.mktemp("negative"), None, small=True, negative=True)
+
+
+@pytest.fixture(scope="session")
+def quirky_run(tmp_path_factory: pytest.TempPathFactory) -> VendorRun:
+    """A stand-in that answers in the shapes of the vendor's own examples (the fake's quirks mode)."""
+    return record(tmp_path_factory.mktemp("quirky"), None, small=True, config=FakeConfig(quirks=True))

@@ -104,6 +104,46 @@ def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_p
     assert len(report["differences"]) == len(CHANGED_DIFFERENCES)
 
 
+def test_the_vendor_example_shapes_are_the_registered_limitations(
+    quirky_run: VendorRun, tmp_path: Path
+) -> None:
+    # A vendor that answers like its documented examples: the default fake differs exactly where
+    # limitations.yaml says it does, and with --quirks it does not differ at all.
+    code, report = fidelity(quirky_run.cassette, tmp_path / "default")
+
+    assert code == 0, report["differences"]
+    known = {
+        (d["operation"], d["pointer"], d["vendor"], d["fake"], d["known"]) for d in report["differences"]
+    }
+    assert known == {
+        ("POST /oauth2/session", "/user", "array", "object", "FAKE-001"),
+        ("GET /oauth2/user-details", "/reference_id", "integer", "string", "FAKE-002"),
+    } | {("GET /oauth2/user-details", "/scopes/*/records/*/confidence_score", "null", "number", "FAKE-003")}
+    code, report = fidelity(quirky_run.cassette, tmp_path / "quirks", "--quirks")
+    assert code == 0
+    assert report["differences"] == []
+
+
+def test_answers_of_load_or_outage_are_skipped_not_compared(tmp_path: Path) -> None:
+    line = {
+        "operation": "POST /oauth2/session",
+        "request": {"method": "POST", "url": "https://x.test/verification/oauth2/session", "headers": {}},
+        "response": {"status": 429, "headers": {}, "body": None},
+    }
+    cassette = tmp_path / "cassette.ndjson"
+    lines = [line, {**line, "response": {**line["response"], "status": 502}}]
+    lines.append({**line, "response": {**line["response"], "status": None}})
+    cassette.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+    code, report = fidelity(cassette, tmp_path / "out")
+
+    assert code == 0
+    assert report["replayed"] == 0
+    assert [s["line"] for s in report["skipped"]] == [1, 2, 3]
+    assert "429: load or outage" in report["skipped"][0]["why"]
+    assert "no answer" in report["skipped"][2]["why"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

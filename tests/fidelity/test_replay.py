@@ -125,14 +125,15 @@ def test_the_vendor_example_shapes_are_the_registered_limitations(
 
 
 def test_answers_of_load_or_outage_are_skipped_not_compared(tmp_path: Path) -> None:
-    line = {
-        "operation": "POST /oauth2/session",
-        "request": {"method": "POST", "url": "https://x.test/verification/oauth2/session", "headers": {}},
-        "response": {"status": 429, "headers": {}, "body": None},
-    }
+    def line(status: int | None) -> dict[str, Any]:
+        return {
+            "operation": "POST /oauth2/session",
+            "request": {"method": "POST", "url": "https://x.test/verification/oauth2/session", "headers": {}},
+            "response": {"status": status, "headers": {}, "body": None},
+        }
+
     cassette = tmp_path / "cassette.ndjson"
-    lines = [line, {**line, "response": {**line["response"], "status": 502}}]
-    lines.append({**line, "response": {**line["response"], "status": None}})
+    lines = [line(429), line(502), line(None)]
     cassette.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
 
     code, report = fidelity(cassette, tmp_path / "out")

@@ -49,6 +49,7 @@ class Flow:
         self.people = people or People()  # the persona behind each mobile number (personas.py)
         # user-details answers are the same for the life of a token: serialised once, served from here.
         self._details_cache: OrderedDict[str, bytes] = OrderedDict()
+        self._cache_epoch = state.epoch
 
     async def _claim(self, request: Request, namespace: str, verification_id: str) -> None:
         if not await self.state.claim_verification_id(namespace, verification_id):
@@ -141,6 +142,9 @@ class Flow:
             raise documented(
                 operation, "access_token_missing", 400, "access_token is missing in the request."
             )
+        if self._cache_epoch != self.state.epoch:  # the store was reset, maybe by another worker
+            self._details_cache.clear()
+            self._cache_epoch = self.state.epoch
         cached = self._details_cache.get(token) if scheme.lower() == "bearer" else None
         try:
             if scheme.lower() != "bearer":

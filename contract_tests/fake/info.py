@@ -42,6 +42,9 @@ def info(config: FakeConfig) -> dict[str, Any]:
         "latency_ms": config.latency_ms,
         "balance_limited": config.balance is not None,
         "ip_allowlist": config.ip_allowlist is not None,
+        # Which store keeps the state (never its URL, which may hold a password): "redis" is shared by
+        # every worker and replica with the same prefix.
+        "state_store": "memory" if config.state is None else "redis",
     }
 
 

@@ -70,6 +70,10 @@ class StoreUnavailableError(Exception):
 class StateStore(ABC):
     """Where the fake keeps its state. Every method is atomic in the store."""
 
+    # Changes whenever the store is reset (by any worker); ``now`` refreshes it. Answers a worker keeps
+    # in its own memory (user-details bodies) are valid only within one epoch.
+    epoch: str = ""
+
     @abstractmethod
     async def now(self) -> float:
         """The fake's time: its injected clock plus the offset kept in the store."""

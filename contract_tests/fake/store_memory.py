@@ -117,6 +117,7 @@ class MemoryStore(StateStore):
         return True
 
     async def reset(self) -> None:
+        self.epoch = secrets.token_hex(8)
         self._offset = 0.0
         self._verification_ids.clear()
         self._sessions.clear()

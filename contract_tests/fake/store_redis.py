@@ -96,7 +96,11 @@ class RedisStore(StateStore):
             return await self._scripts[script](keys=keys, args=args)
 
     async def now(self) -> float:
-        return self.clock() + await self.clock_offset()
+        # One round trip for both: the offset (time travel) and the epoch (has any worker reset?).
+        with _unavailable():
+            offset, epoch = await self.redis.mget(self._key("clock-offset"), self._key("epoch"))
+        self.epoch = str(epoch or "")
+        return self.clock() + (float(offset) if offset is not None else 0.0)
 
     async def clock_offset(self) -> float:
         with _unavailable():
@@ -219,6 +223,8 @@ class RedisStore(StateStore):
                     batch.clear()
             if batch:
                 await self.redis.unlink(*batch)
+            self.epoch = secrets.token_hex(8)
+            await self.redis.set(self._key("epoch"), self.epoch)
 
     async def close(self) -> None:
         with _unavailable():

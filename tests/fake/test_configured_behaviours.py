@@ -212,3 +212,11 @@ async def test_without_quirks_the_contract_shapes(make_app: Callable[..., FakeCa
     assert isinstance(session["user"], dict)
     assert isinstance(details["reference_id"], str)
     assert all(isinstance(entry["records"][0]["confidence_score"], float) for entry in details["scopes"])
+
+
+async def test_info_names_the_state_store(make_app: Callable[..., FakeCashfree], store: str) -> None:
+    async with in_process(make_app()) as fake:
+        response = await fake.http.get("/__fake__/info")
+    assert response.status_code == 200
+    assert response.json()["state_store"] == store
+    assert "redis://" not in response.text

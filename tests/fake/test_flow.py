@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from contract_tests.fake import FakeCashfree, FakeConfig
+from contract_tests.fake.controls import Controls
 from contract_tests.fake.people import person_for
 from tests.fake.conftest import (
     MOBILE,
@@ -209,3 +210,15 @@ async def test_token_outlives_its_session_even_after_a_purge(
             await app.state.create_session(new_verification_id(), MOBILE, clock())
         response = await fake.user_details(token)
     assert_matches(response, "VrsUserVaultFetchDetailsFromAccessToken")
+
+
+async def test_time_travel_expires_the_session(make_app: Callable[..., FakeCashfree]) -> None:
+    """The clock offset lives in the store (on Redis: shared by every worker), and expiry follows it."""
+    app = make_app()
+    async with in_process(app) as fake:
+        session_id = (await fake.session()).json()["session_id"]
+        await Controls(app).advance(ONE_HOUR)
+        response = await fake.consent(session_id)
+        offset = await app.state.clock_offset()
+    assert offset == ONE_HOUR
+    assert_error(response, 404, "session_id_value_invalid")

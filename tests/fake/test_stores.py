@@ -15,12 +15,14 @@ from typing import TypeVar
 
 import pytest
 
+from contract_tests.fake import FakeConfig, create_app
+from contract_tests.fake.__main__ import main as serve_fake
 from contract_tests.fake.process import free_port
 from contract_tests.fake.redis_server import RedisServer
 from contract_tests.fake.state import Consent, Lifetimes, StateStore, StoreUnavailableError
 from contract_tests.fake.store_memory import MemoryStore
-from contract_tests.fake.store_redis import RedisStore
-from tests.fake.conftest import START, FakeClock
+from contract_tests.fake.store_redis import RedisStore, new_prefix
+from tests.fake.conftest import START, FakeClock, assert_error, in_process
 
 pytestmark = pytest.mark.anyio
 
@@ -168,3 +170,42 @@ async def test_unreachable_redis_is_reported_promptly(clock: FakeClock) -> None:
         await store.claim_verification_id("session", "vid-6")
     assert time.monotonic() - started < 5
     await store.close()
+
+
+def test_state_must_be_a_redis_url() -> None:
+    with pytest.raises(ValueError, match="state must be a redis URL"):
+        FakeConfig(state="http://127.0.0.1:6379")
+    assert (
+        FakeConfig.from_env({"CASHFREE_FAKE_STATE": "redis://127.0.0.1:1/0"}).state == "redis://127.0.0.1:1/0"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--workers", "2"], "--workers above 1 needs --state"),
+        (["--state", "memcached://127.0.0.1"], "state must be a redis URL"),
+        (["--workers", "0"], "--workers must be at least 1"),
+    ],
+)
+def test_serving_refuses_a_bad_state_setup(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        serve_fake(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+async def test_a_reset_by_one_worker_reaches_the_others(redis_server: RedisServer, clock: FakeClock) -> None:
+    """Two apps on one prefix and secret are two workers of one service: a token answered (and its
+    body kept in memory) by one is refused by it once the other worker resets the store."""
+    config = FakeConfig(state=redis_server.url, state_prefix=new_prefix())
+    one, other = create_app(config, clock=clock), create_app(config, clock=clock)
+    async with in_process(one) as first, in_process(other) as second:
+        granted = await first.grant()
+        assert (await first.user_details(granted.access_token)).status_code == 200
+        assert (await second.user_details(granted.access_token)).status_code == 200, "one service"
+        await other.reset()
+        refused = await first.user_details(granted.access_token)
+    assert_error(refused, 400, "access_token_value_invalid")

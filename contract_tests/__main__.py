@@ -10,7 +10,9 @@ Exit status: 0 when the run passes, 1 when it finds new (unregistered) deviation
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
 from cashfree_oneclick.redaction import REDACTOR
@@ -54,7 +56,14 @@ def main(argv: list[str] | None = None) -> int:
         f"profile {prof.name}, seed {prof.seed}",
         file=sys.stderr,
     )
-    result = runner.run(target, prof, progress=None if args.quiet else sys.stderr)
+    started = time.monotonic()
+    try:
+        result = runner.run(target, prof, progress=None if args.quiet else sys.stderr)
+    except Exception as error:
+        result = runner.RunResult(
+            target, prof, {}, [], [], [f"the run stopped: {type(error).__name__}: {error}"],
+            time.monotonic() - started, "crashed",
+        )  # fmt: skip
     result.findings = [
         findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
     ]
@@ -67,4 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    # An engine abandoned at its time bound may still hold threads; the report is written, so leave now.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -33,7 +33,7 @@ def profile(name: str, seed: int | None = None) -> Profile:
         seed = int(os.environ["CONTRACT_SEED"])
     if name == "pr":
         return Profile(
-            "pr", PR_SEED if seed is None else seed, max_examples=12, max_time=240, stateful_steps=10
+            "pr", PR_SEED if seed is None else seed, max_examples=12, max_time=60, stateful_steps=10
         )
     if name == "nightly":
         # Below 10^8: a 9+ digit number would be masked as an account or mobile number by the redactor.

@@ -8,13 +8,14 @@ findings, record every interaction for the cassette, enforce the request budget,
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
-from contract_tests import auth, checks, conformance, policy
+from contract_tests import auth, checks, conformance, policy, probes, rules
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
@@ -56,6 +57,12 @@ def _operation_ids(schema: Any) -> dict[str, str]:
     return ids
 
 
+# Seconds the engine gets to wind down after the time bound before the run is abandoned and reported.
+GRACE_SECONDS = 10.0
+# The share of the time bound the probes may use (they are a dozen requests; this is their ceiling).
+PROBE_SHARE = 0.25
+
+
 def run(
     target: Target,
     prof: Profile,
@@ -64,17 +71,28 @@ def run(
     only: Sequence[str] = (),
 ) -> RunResult:
     """Run the suite; ``overrides`` replace top-level sections of the schemathesis configuration;
-    ``only`` (operationIds) narrows it to those operations."""
+    ``only`` (operationIds) narrows it to those operations (and leaves the flow probes out).
+
+    The run ends within ``prof.max_time`` (plus GRACE_SECONDS when the engine does not stop when asked:
+    it is then abandoned, and the run says so): a timer stops the engine even when it sends no event.
+    """
+    started = time.monotonic()
     schema: Any = load_schema(target.bundle, {**schemathesis_config(prof, target), **(overrides or {})})
     if target.app is not None:
         schema.app = target.app
     if only:
         schema = schema.include(operation_id=list(only))
     skipped: dict[str, str] = {}
+    probed = probes.run(target, prof.max_time * PROBE_SHARE) if not only else probes.ProbeResult()
     if not (target.access_token or target.has_consent_step):
         skipped["GET /oauth2/user-details"] = (
             "no CASHFREE_ACCESS_TOKEN given and the target has no consent step"
         )
+        schema = schema.exclude(operation_id=auth.USER_DETAILS)
+    elif probed.blocked_at is not None and not target.access_token:
+        # Without a token the engine's user-details cases and the stateful links would spin on a flow
+        # that cannot advance; the flow_blocked finding says where it stopped.
+        skipped["GET /oauth2/user-details"] = f"flow blocked at {probed.blocked_at} (see flow_blocked)"
         schema = schema.exclude(operation_id=auth.USER_DETAILS)
     auth.register(schema, target)
     checks.reset()
@@ -86,42 +104,57 @@ def run(
     ids = _operation_ids(schema)
     stats = {label: OperationStats(label, op_id) for label, op_id in ids.items()}
     findings: dict[tuple[str, str, str, str], Finding] = {}
-    interactions: list[Interaction] = []
+    interactions: list[Interaction] = list(probed.interactions)
     errors: list[str] = []
-    started = time.monotonic()
-    stop_reason = "completed"
+    lock = threading.Lock()
+    outcome = {"stop": "completed"}
     report = _progress_printer(progress)
     stream = execute(schema)
-    timed_out = False
     deadline = started + prof.max_time
-    for event in stream:
-        if time.monotonic() > deadline and not stream.stop_event.is_set():
-            # The profile's time bound: ask the engine to finish; its last events still arrive.
-            stream.stop()
-            timed_out = True
-        if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
-            phase = getattr(event, "phase", "fuzzing")
-            _collect(event.recorder, str(getattr(phase, "value", phase)), ids, stats, findings, interactions)
-            report(stats)
-        elif isinstance(event, events.NonFatalError):
-            errors.append(
-                f"{event.label}: {event.info.title if hasattr(event.info, 'title') else event.value}"
-            )
-        elif isinstance(event, events.FatalError):
-            errors.append(f"fatal: {event.exception}")
-        elif isinstance(event, events.EngineFinished):
-            stop_reason = str(event.stop_reason)
+    timer = threading.Timer(max(0.0, deadline - time.monotonic()), stream.stop)
+    timer.daemon = True
+
+    def consume() -> None:
+        for event in stream:
+            with lock:
+                if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
+                    phase = str(getattr(getattr(event, "phase", "fuzzing"), "value", "fuzzing"))
+                    _collect(event.recorder, phase, ids, stats, findings, interactions)
+                    report(stats)
+                elif isinstance(event, events.NonFatalError):
+                    title = event.info.title if hasattr(event.info, "title") else event.value
+                    errors.append(f"{event.label}: {title}")
+                elif isinstance(event, events.FatalError):
+                    errors.append(f"fatal: {event.exception}")
+                elif isinstance(event, events.EngineFinished):
+                    outcome["stop"] = str(event.stop_reason)
+
+    consumer = threading.Thread(target=consume, name="contract-engine", daemon=True)
+    timer.start()
+    consumer.start()
+    consumer.join(max(0.0, deadline - time.monotonic()) + GRACE_SECONDS)
+    timer.cancel()
+    with lock:
+        stop_reason = outcome["stop"]
+        if consumer.is_alive():
+            stop_reason = f"abandoned: the engine did not stop within {GRACE_SECONDS:.0f} s of the time bound"
+            errors.append(f"the run was cut at its time bound of {prof.max_time} s and is incomplete")
+        elif time.monotonic() >= deadline:
+            stop_reason = f"time bound of {prof.max_time} s reached"
+        interactions = list(interactions)
+        found = dict(findings)
+        stats = {label: replace(entry, statuses=Counter(entry.statuses)) for label, entry in stats.items()}
     if progress is not None:
         progress.write("\n")
-    if timed_out:
-        stop_reason = f"time bound of {prof.max_time} s reached"
-    for finding in conformance.findings(target.bundle, interactions, ids):
-        findings.setdefault(finding.key, finding)
+    for finding in [*probed.findings, *conformance.findings(target.bundle, interactions, ids)]:
+        found.setdefault(finding.key, finding)
+    for finding in rules.findings(target.bundle, interactions, ids):
+        found.setdefault(finding.key, finding)
     return RunResult(
         target,
         prof,
         stats,
-        list(findings.values()),
+        list(found.values()),
         interactions,
         errors,
         time.monotonic() - started,

@@ -13,7 +13,7 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
-	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly
+	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
@@ -87,6 +87,9 @@ fidelity: env  ## replay a recorded run (CASSETTE=build/contract/cassette.ndjson
 
 fake: env  ## serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
 	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
+
+drift: env  ## the drift corpus: the pr profile over HTTP against the fake with each drift; 1 on a miss or false alarm
+	$(PY) -m contract_tests.drift --workers 2 --report-dir $(BUILD)/drift
 
 fuzz: env  ## bounded negative fuzz of the fake: >= 10,000 schemathesis cases, no 5xx, no time-out
 	$(PY) -m contract_tests.fuzz --cases 10000 --seed 20261123

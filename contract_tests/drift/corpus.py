@@ -1,0 +1,401 @@
+"""The drift corpus: realistic ways the vendor could drift from its contract, as data.
+
+Each Drift is the fake with ONE change, applied by the one engine (middleware.py). ``expect`` names the
+rules (checks) any of which counts as catching it; a control (``control=True``) is an additive change
+the suite must NOT fail on. ``quick`` drifts are caught by the probes, the response rules or
+conformance alone, so `make test` proves them in-process in well under a second each; the rest need
+the schemathesis engine and are proven by `make drift` (over HTTP, the whole pr profile).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SESSION, DA, TOKEN, DETAILS = (
+    "/oauth2/session",
+    "/user/data-availability",
+    "/oauth2/generate-token",
+    "/oauth2/user-details",
+)
+RECORDS = "/scopes/*/records/*/metadata"
+CONFORMANCE = "response_schema_conformance"
+BLOCKED = "flow_blocked"
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: str  # set | remove | add | append | nulls ; pointer may hold * wildcards
+    pointer: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Drift:
+    name: str
+    kind: str
+    expect: frozenset[str]
+    route: str = ""  # path suffix the drift applies to ("" = every vendor route)
+    status: int | None = 200  # the answers it changes (None: any status)
+    code: str | None = None  # ... and only those with this error code
+    edits: tuple[Edit, ...] = ()
+    new_status: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    behaviour: str | None = None  # a named stateful behaviour of the engine
+    every: int = 0  # flaky: every n-th answer; delay: the first n answers only
+    delay: float = 0.0
+    reorder: bool = False
+    quick: bool = False
+    control: bool = False
+
+
+def _d(name: str, kind: str, expect: str | tuple[str, ...], **spec: Any) -> Drift:
+    return Drift(name, kind, frozenset((expect,) if isinstance(expect, str) else expect), **spec)
+
+
+DRIFTS: tuple[Drift, ...] = (
+    # types
+    _d(
+        "reference_id_as_string",
+        "types",
+        CONFORMANCE,
+        route=DA,
+        edits=(Edit("set", "/reference_id", "ref-1"),),
+        quick=True,
+    ),
+    # (confidence_score is no good drift: DEV-003 registers its type break at that pointer as known)
+    _d(
+        "available_scopes_as_strings",
+        "types",
+        CONFORMANCE,
+        route=DA,
+        edits=(Edit("set", "/available_scopes/*", "PAN"),),
+        quick=True,
+    ),
+    # required fields
+    _d(
+        "token_without_access_token",
+        "required",
+        (BLOCKED, CONFORMANCE),
+        route=TOKEN,
+        edits=(Edit("remove", "/access_token"),),
+        quick=True,
+    ),
+    _d(
+        "session_without_session_id",
+        "required",
+        (BLOCKED, CONFORMANCE),
+        route=SESSION,
+        edits=(Edit("remove", "/session_id"),),
+        quick=True,
+    ),
+    _d(
+        "details_without_verification_id",
+        "required",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("remove", "/verification_id"),),
+        quick=True,
+    ),
+    _d(
+        "pan_record_without_pan",
+        "required",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("remove", f"{RECORDS}/pan"),),
+        quick=True,
+    ),
+    # enums
+    _d(
+        "income_band_renamed",
+        "enums",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/income", "1-5L"),),
+        quick=True,
+    ),
+    _d(
+        "pan_type_uppercase",
+        "enums",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/type", "INDIVIDUAL"),),
+        quick=True,
+    ),
+    _d(
+        "available_scope_renamed",
+        "enums",
+        CONFORMANCE,
+        route=DA,
+        edits=(Edit("set", "/available_scopes/*/scope", "BANK"),),
+        quick=True,
+    ),
+    # patterns and formats inside records
+    _d(
+        "pan_eleven_characters",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("append", f"{RECORDS}/pan", "X"),),
+        quick=True,
+    ),
+    _d(
+        "record_metadata_all_null",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("nulls", RECORDS),),
+        quick=True,
+    ),
+    _d(
+        "dob_free_text",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/dob", "1 Feb 1990"),),
+        quick=True,
+    ),
+    _d(
+        "pincode_five_digits",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/pincode", "56001"),),
+        quick=True,
+    ),
+    _d(
+        "expiry_with_offset",
+        "formats",
+        CONFORMANCE,
+        route=TOKEN,
+        edits=(Edit("set", "/expiry", "2026-01-01T10:00:00+05:30"),),
+        quick=True,
+    ),
+    # status codes
+    _d(
+        "session_answers_201",
+        "status",
+        ("status_code_conformance", BLOCKED),
+        route=SESSION,
+        new_status=201,
+        quick=True,
+    ),
+    _d(
+        "reuse_answers_400",
+        "status",
+        ("verification_id_reuse", "documented_error_code"),
+        route=SESSION,
+        status=409,
+        new_status=400,
+        quick=True,
+    ),
+    # content type
+    _d(
+        "availability_as_text_plain",
+        "content type",
+        ("content_type_conformance",),
+        route=DA,
+        headers=(("content-type", "text/plain"),),
+    ),
+    # error shape
+    _d(
+        "errors_without_type",
+        "error shape",
+        "vendor_error_shape",
+        status=400,
+        edits=(Edit("remove", "/type"),),
+    ),
+    # error codes
+    _d(
+        "auth_code_code_renamed",
+        "error codes",
+        ("documented_error_code", "auth_code_single_use"),
+        route=TOKEN,
+        status=400,
+        code="auth_code_value_invalid",
+        edits=(Edit("set", "/code", "invalid_auth_code"),),
+        quick=True,
+    ),
+    _d(
+        "reuse_code_renamed",
+        "error codes",
+        ("documented_error_code", "verification_id_reuse"),
+        route=DA,
+        status=409,
+        edits=(Edit("set", "/code", "duplicate_request"),),
+        quick=True,
+    ),
+    # credentials
+    _d("wrong_secret_accepted", "credentials", "credentials_enforced", behaviour="fix_secret", status=None),
+    _d(
+        "missing_token_answers_401",
+        "credentials",
+        ("credentials_enforced", "status_code_conformance"),
+        route=DETAILS,
+        status=400,
+        code="access_token_missing",
+        new_status=401,
+    ),
+    # relaxed validation
+    _d(
+        "long_verification_id_accepted",
+        "relaxed validation",
+        "negative_data_rejection",
+        route=SESSION,
+        behaviour="relax_vid",
+        status=None,
+    ),
+    # stateful rules
+    _d(
+        "verification_id_reuse_accepted",
+        "stateful",
+        "verification_id_reuse",
+        route=SESSION,
+        behaviour="replay_vid",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "auth_code_reusable",
+        "stateful",
+        "auth_code_single_use",
+        route=TOKEN,
+        behaviour="replay_code",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "token_reads_first_session",
+        "stateful",
+        ("token_isolation", "echo_verification_id", "scope_within_consent"),
+        route=DETAILS,
+        behaviour="first_token",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "scope_beyond_consent",
+        "stateful",
+        "scope_within_consent",
+        route=DETAILS,
+        behaviour="extra_scope",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "foreign_token_accepted",
+        "stateful",
+        "token_refused",
+        route=DETAILS,
+        behaviour="accept_foreign",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "session_echoes_another_id",
+        "stateful",
+        "echo_verification_id",
+        route=SESSION,
+        edits=(Edit("set", "/verification_id", "someone-else"),),
+        quick=True,
+    ),
+    _d(
+        "token_echoes_another_id",
+        "stateful",
+        "echo_verification_id",
+        route=TOKEN,
+        edits=(Edit("set", "/verification_id", "someone-else"),),
+        quick=True,
+    ),
+    _d(
+        "details_show_another_mobile",
+        "stateful",
+        "token_isolation",
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/mobile", "9999911111"),),
+        quick=True,
+    ),
+    _d(
+        "availability_echoes_another_user",
+        "stateful",
+        "echo_user",
+        route=DA,
+        edits=(Edit("set", "/user/*/identifier_value", "9999911111"),),
+        quick=True,
+    ),
+    _d(
+        "validation_code_renamed",
+        "error codes",
+        "documented_error_code",
+        route=SESSION,
+        status=400,
+        code="verification_id_missing",
+        edits=(Edit("set", "/code", "missing_verification_id"),),
+    ),
+    # PII
+    _d(
+        "aadhaar_unmasked",
+        "PII",
+        ("pii_unmasked", CONFORMANCE),
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/aadhaar", "234123412346"),),
+        quick=True,
+    ),
+    _d(
+        "aadhaar_in_address_text",
+        "PII",
+        "pii_unmasked",
+        route=DETAILS,
+        edits=(Edit("append", f"{RECORDS}/address", " UID 2341 2341 2346"),),
+        quick=True,
+    ),
+    _d(
+        "mobile_hash_in_clear",
+        "PII",
+        "pii_unmasked",
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/mobile_hash", "9999900000"),),
+        quick=True,
+    ),
+    # flakiness and latency
+    _d(
+        "flaky_502_html",
+        "flakiness",
+        ("not_a_server_error", "vendor_error_shape", "content_type_conformance"),
+        behaviour="flaky",
+        every=5,
+        status=None,
+    ),
+    _d("token_slower_than_timeout", "latency", BLOCKED, route=TOKEN, status=None, delay=11.0, every=1),
+    # controls: additive changes a tolerant contract must accept
+    _d(
+        "control_new_optional_field",
+        "control",
+        (),
+        edits=(Edit("add", "/new_optional_field", "v2"),),
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_new_headers",
+        "control",
+        (),
+        status=None,
+        headers=(("x-request-id", "req-1"), ("x-cf-new-header", "1")),
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_new_record_field",
+        "control",
+        (),
+        route=DETAILS,
+        edits=(Edit("add", f"{RECORDS}/new_attribute", "x"),),
+        control=True,
+        quick=True,
+    ),
+    _d("control_reordered_keys", "control", (), reorder=True, control=True, quick=True),
+    _d("control_small_latency", "control", (), status=None, delay=0.05, control=True),
+)
+
+BY_NAME = {drift.name: drift for drift in DRIFTS}

@@ -1,0 +1,229 @@
+"""The one engine of the drift corpus: an ASGI app that wraps the fake and applies one Drift.
+
+Requests and answers pass through untouched unless the drift's route, status and code match; then the
+drift's request rewrite, body edits, status, headers, delay or named stateful behaviour apply. The
+fake's own ``/__fake__/`` routes (its identity, the consent step) always pass through untouched, so a
+drifted server is still recognised as our fake and the flow can be driven.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+from contract_tests.drift.corpus import Drift, Edit
+from contract_tests.fake import (
+    TEST_APP_CLIENT_ID,
+    TEST_APP_CLIENT_SECRET,
+    TEST_GENERAL_CLIENT_ID,
+    TEST_GENERAL_CLIENT_SECRET,
+)
+
+Scope = dict[str, Any]
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+SECRETS = {TEST_APP_CLIENT_ID: TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_ID: TEST_GENERAL_CLIENT_SECRET}
+EXTRA_SCOPE = {
+    "scope": "BANK_ACCOUNT",
+    "records": [
+        {"confidence_score": 0.9, "metadata": {"bank_account": "999900001111", "name_at_bank": "Test"}}
+    ],
+}
+
+
+def _places(node: Any, parts: list[str]) -> Iterator[tuple[Any, str | int]]:
+    """(container, key) of every place a pointer with `*` wildcards names (existing places only)."""
+    if not parts:
+        return
+    head, rest = parts[0], parts[1:]
+    keys: list[Any]
+    if isinstance(node, dict):
+        keys = list(node) if head == "*" else [head] if head in node else []
+    elif isinstance(node, list):
+        keys = list(range(len(node))) if head == "*" else [int(head)] if head.isdigit() else []
+    else:
+        return
+    for key in keys:
+        if rest:
+            yield from _places(node[key], rest)
+        else:
+            yield node, key
+
+
+def apply_edit(document: Any, edit: Edit) -> None:
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in edit.pointer.split("/")[1:]]
+    if edit.op == "add":  # add a key under every container the parent pointer names
+        parents = [document] if len(parts) == 1 else [c[k] for c, k in _places(document, parts[:-1])]
+        for parent in parents:
+            if isinstance(parent, dict):
+                parent[parts[-1]] = edit.value
+        return
+    for container, key in list(_places(document, parts)):
+        if edit.op == "set":
+            container[key] = edit.value
+        elif edit.op == "remove":
+            del container[key]
+        elif edit.op == "append" and isinstance(container[key], str):
+            container[key] = container[key] + str(edit.value)
+        elif edit.op == "nulls" and isinstance(container[key], dict):
+            container[key] = {name: None for name in container[key]}
+
+
+class DriftApp:
+    """``app`` with ``drift`` applied; one instance per served drift (it keeps the stateful memory)."""
+
+    def __init__(self, app: ASGIApp, drift: Drift) -> None:
+        self.app, self.drift = app, drift
+        self.matched = 0
+        self.flaky_count = 0
+        self.memory: dict[Any, bytes] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or "/__fake__/" in path or not path.endswith(self.drift.route):
+            await self.app(scope, receive, send)
+            return
+        drift = self.drift
+        body = await _read(receive)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        body, headers = _rewrite_request(drift.behaviour, body, headers)
+        scope = {**scope, "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]}
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, _replay(body), capture)
+        status, content = int(start.get("status", 500)), b"".join(chunks)
+        out_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        status, content, out_headers, hit = self._mutate(status, content, out_headers, body, headers)
+        if hit and drift.delay and (not drift.every or self.matched <= drift.every):
+            await asyncio.sleep(drift.delay)
+        out_headers.append((b"content-length", str(len(content)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": out_headers})
+        await send({"type": "http.response.body", "body": content})
+
+    def _mutate(
+        self,
+        status: int,
+        content: bytes,
+        headers: list[tuple[bytes, bytes]],
+        sent: bytes,
+        sent_headers: dict[str, str],
+    ) -> tuple[int, bytes, list[tuple[bytes, bytes]], bool]:
+        drift = self.drift
+        answer = _json(content)
+        code = answer.get("code") if isinstance(answer, dict) else None
+        if drift.behaviour:
+            status, content = self._behave(status, content, answer, code, sent, sent_headers)
+            answer = _json(content)
+            code = answer.get("code") if isinstance(answer, dict) else None
+        if (drift.status is not None and status != drift.status) or (drift.code and code != drift.code):
+            return status, content, headers, False
+        self.matched += 1
+        if drift.edits and answer is not None:
+            for edit in drift.edits:
+                apply_edit(answer, edit)
+            content = json.dumps(answer).encode()
+        if drift.reorder and isinstance(answer, dict):
+            content = json.dumps(dict(reversed(list(answer.items())))).encode()
+        if drift.new_status is not None:
+            status = drift.new_status
+        for name, value in drift.headers:
+            headers = [(k, v) for k, v in headers if k.decode().lower() != name.lower()]
+            headers.append((name.encode(), value.encode()))
+        return status, content, headers, True
+
+    def _behave(
+        self, status: int, content: bytes, answer: Any, code: Any, sent: bytes, sent_headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        """The stateful behaviours: a server that remembers what it answered and answers it again."""
+        request = _json(sent) if sent else None
+        name = self.drift.behaviour
+        if name == "flaky":
+            self.flaky_count += 1
+            if self.flaky_count % (self.drift.every or 5) == 0:
+                return 502, b"<html><body>502 Bad Gateway</body></html>"
+            return status, content
+        if name in {"replay_vid", "replay_code"} and isinstance(request, dict):
+            key = request.get("verification_id" if name == "replay_vid" else "auth_code")
+            refused = "verification_id_already_exists" if name == "replay_vid" else "auth_code_value_invalid"
+            if status == 200 and isinstance(key, str):
+                self.memory[key] = content
+            elif code == refused and key in self.memory:
+                return 200, self.memory[key]
+        if name == "first_token" and status == 200:
+            return 200, self.memory.setdefault("first", content)
+        if name == "accept_foreign":
+            bearer = sent_headers.get("authorization", "")
+            if status == 200:
+                self.memory["last"] = content
+            elif (
+                code == "access_token_value_invalid"
+                and bearer.startswith("Bearer eyJ")
+                and "last" in self.memory
+            ):
+                return 200, self.memory["last"]
+        if name == "extra_scope" and status == 200 and isinstance(answer, dict):
+            scopes = answer.get("scopes", [])
+            if not any(isinstance(s, dict) and s.get("scope") == "BANK_ACCOUNT" for s in scopes):
+                answer["scopes"] = [*scopes, EXTRA_SCOPE]
+                return 200, json.dumps(answer).encode()
+        return status, content
+
+
+def _rewrite_request(
+    behaviour: str | None, body: bytes, headers: dict[str, str]
+) -> tuple[bytes, dict[str, str]]:
+    """Relaxed validation and credentials: the server quietly repairs what it should refuse."""
+    if behaviour == "fix_secret" and headers.get("x-client-id") in SECRETS:
+        headers["x-client-secret"] = SECRETS[headers["x-client-id"]]
+    request = _json(body) if body else None
+    if (
+        behaviour == "relax_vid"
+        and isinstance(request, dict)
+        and isinstance(request.get("verification_id"), str)
+    ):
+        fixed = re.sub(r"[^A-Za-z0-9._-]", "_", request["verification_id"])[:50] or "x"
+        request["verification_id"] = fixed
+        body = json.dumps(request).encode()
+        headers["content-length"] = str(len(body))
+    return body, headers
+
+
+def _json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
+
+
+async def _read(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive

@@ -1,0 +1,139 @@
+"""Run the drift corpus: each drift served alone, the suite run against it, detected or missed.
+
+``python -m contract_tests.drift`` (``make drift``): every drift of the corpus wrapped around a fresh
+fake, served by uvicorn on 127.0.0.1 (a free port) in a worker process, the whole pr profile run
+against it over HTTP, two drifts at a time. Prints drift / detected or missed / which finding /
+seconds, writes each run's reports under ``build/drift/<name>/``, and exits 1 on any miss or false
+alarm. ``quick`` runs only the probes, the response rules and conformance, in process (for tests).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+
+from cashfree_oneclick.redaction import REDACTOR
+from contract_tests import conformance, findings, probes, reports, rules, runner
+from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
+from contract_tests.drift.middleware import DriftApp
+from contract_tests.fake import FakeConfig, create_app
+from contract_tests.findings import Finding
+from contract_tests.profiles import profile
+from contract_tests.targets import fake_target, resolve
+from scripts.deviations import load_register
+
+REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
+OPERATION_IDS = dict((probes.DA, probes.SESSION, probes.TOKEN, probes.DETAILS, probes.CONSENT))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    drift: str
+    control: bool
+    detected: bool  # for a control: whether the run failed (a false alarm)
+    by: str  # the finding (rule, place) that caught it, or why it was missed / what alarmed
+    seconds: float
+    rules: frozenset[str] = frozenset()  # every rule with a new finding in the run
+
+    @property
+    def ok(self) -> bool:
+        return self.detected != self.control
+
+
+def judge(drift: Drift, new: list[Finding], reasons: tuple[str, ...], seconds: float) -> Outcome:
+    checks = frozenset(f.check for f in new)
+    if drift.control:
+        alarm = [f"{f.check} {f.pointer}".strip() for f in new] or list(reasons)
+        return Outcome(drift.name, True, bool(alarm), alarm[0] if alarm else "no finding", seconds, checks)
+    caught = [f for f in new if f.check in drift.expect]
+    if caught:
+        first = caught[0]
+        by = f"{first.check} {first.pointer} ({first.title})".replace("  ", " ")
+        return Outcome(drift.name, False, True, by, seconds, checks)
+    other = [f"{f.check} {f.pointer}".strip() for f in new] + list(reasons)
+    return Outcome(
+        drift.name, False, False, f"missed; other: {other[0]}" if other else "missed", seconds, checks
+    )
+
+
+def quick(drift: Drift) -> Outcome:
+    """The probes, the response rules and conformance against the drifted fake, in process."""
+    started = time.monotonic()
+    base = fake_target()
+    target = dataclasses.replace(base, app=DriftApp(base.app, drift))
+    probed = probes.run(target, 30.0)
+    found = [
+        *probed.findings,
+        *conformance.findings(target.bundle, probed.interactions, OPERATION_IDS),
+        *rules.findings(target.bundle, probed.interactions, OPERATION_IDS),
+    ]
+    classified = findings.classify(found, load_register(REGISTER))
+    return judge(drift, [f for f in classified if not f.known], (), time.monotonic() - started)
+
+
+@contextmanager
+def serve(drift: Drift) -> Iterator[str]:
+    """The fake wrapped with ``drift``, served by uvicorn on 127.0.0.1 at a free port; yields the base URL."""
+    app = DriftApp(create_app(FakeConfig()), drift)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_config=None, log_level="error", access_log=False, lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=f"drift-{drift.name}", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"uvicorn did not start for drift {drift.name}")
+        time.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}/verification"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def full(name: str, report_dir: Path | None = None) -> Outcome:
+    """The whole pr profile over HTTP against the drift named ``name`` (a worker process's job)."""
+    drift = BY_NAME[name]
+    started = time.monotonic()
+    with serve(drift) as url:
+        target = resolve(url, environ={})
+        result = runner.run(target, profile("pr"), progress=None)
+    result.findings = [
+        findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
+    ]
+    verdict = reports.verdict(result)
+    if report_dir is not None:
+        reports.write_all(result, verdict, report_dir / name, REDACTOR)
+    new = [f for f in result.findings if not f.known]
+    return judge(drift, new, verdict.reasons, time.monotonic() - started)
+
+
+def run_all(names: list[str], workers: int, report_dir: Path | None) -> Iterator[Outcome]:
+    """Each drift in its own worker process (the suite keeps per-run state in module globals)."""
+    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=1) as pool:
+        futures = [pool.submit(full, name, report_dir) for name in names]
+        for future in futures:
+            yield future.result()
+
+
+def table_line(outcome: Outcome) -> str:
+    if outcome.control:
+        verdict = "FALSE ALARM" if outcome.detected else "passed (control)"
+    else:
+        verdict = "detected" if outcome.detected else "MISSED"
+    return f"{outcome.drift:<34} {verdict:<17} {outcome.seconds:6.1f} s  {outcome.by[:110]}"
+
+
+def all_names() -> list[str]:
+    return [drift.name for drift in DRIFTS]

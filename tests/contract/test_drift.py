@@ -1,0 +1,56 @@
+"""The drift corpus, fast: every quick drift caught (by the rules it names only), every control silent.
+
+The quick path runs the probes, the response rules and conformance against the drifted fake in process
+(well under a second per drift); `make drift` runs the whole pr profile over HTTP against every drift.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from contract_tests.drift import DRIFTS, Drift
+from contract_tests.drift.run import Outcome, quick
+
+QUICK = [drift for drift in DRIFTS if drift.quick]
+# The rules the probes and response rules add; each must have a drift that only it catches.
+OWN_RULES = {
+    "flow_blocked", "echo_verification_id", "echo_user", "pii_unmasked", "verification_id_reuse",
+    "auth_code_single_use", "token_isolation", "scope_within_consent", "token_refused",
+    "response_schema_conformance",
+}  # fmt: skip
+
+
+@cache
+def outcome(drift: Drift) -> Outcome:
+    return quick(drift)
+
+
+@pytest.mark.parametrize("drift", QUICK, ids=[d.name for d in QUICK])
+def test_a_quick_drift_is_caught_by_its_rules_only_and_a_control_is_silent(drift: Drift) -> None:
+    result = outcome(drift)
+    assert result.ok, f"{drift.name}: {result.by}"
+    # No stray finding: a drift is reported by the rules that name it, nothing else.
+    assert result.rules <= drift.expect, f"{drift.name}: also reported by {set(result.rules - drift.expect)}"
+
+
+def test_the_corpus_covers_every_kind_the_issue_names() -> None:
+    kinds = {d.kind for d in DRIFTS if not d.control}
+    assert kinds >= {
+        "types", "required", "enums", "formats", "status", "content type", "error shape", "error codes",
+        "credentials", "relaxed validation", "stateful", "PII", "flakiness", "latency",
+    }  # fmt: skip
+    assert sum(not d.control for d in DRIFTS) >= 25
+    assert sum(d.control for d in DRIFTS) >= 3
+
+
+@pytest.mark.parametrize("rule", sorted(OWN_RULES))
+def test_every_rule_has_a_drift_only_it_catches(rule: str) -> None:
+    only = [d.name for d in QUICK if not d.control and outcome(d).rules == {rule}]
+    assert only, f"no quick drift is caught by {rule} alone"
+
+
+def test_an_unchanged_fake_raises_nothing() -> None:
+    control = next(d for d in DRIFTS if d.name == "control_new_headers")
+    assert outcome(control).rules == frozenset()

@@ -447,9 +447,33 @@ def test_the_contract_bundle_has_the_four_vendor_operations_and_nothing_fake() -
     assert not [path for path in contract["paths"] if path.startswith("/__fake__")]
 
 
-def test_the_contract_fake_bundle_adds_the_consent_step() -> None:
+FAKE_ADMIN_OPERATIONS = {
+    "FakeReset",
+    "FakeGetClock",
+    "FakeAdvanceClock",
+    "FakeScheduleFault",
+    "FakeClearFaults",
+    "FakeGetJournal",
+    "FakeClearJournal",
+    "FakeSetPersona",
+}
+
+
+def test_the_contract_fake_bundle_adds_the_consent_step_and_the_admin_api() -> None:
     contract_fake = _bundle("contract-fake")
-    assert sorted(_operation_ids(contract_fake)) == sorted({*CONTRACT_OPERATIONS, "FakeGiveConsent"})
+    expected = {*CONTRACT_OPERATIONS, "FakeGiveConsent", *FAKE_ADMIN_OPERATIONS}
+    assert sorted(_operation_ids(contract_fake)) == sorted(expected)
+    admin_paths = [
+        path for path in contract_fake["paths"] if path.startswith("/__fake__/") and "consent" not in path
+    ]
+    assert sorted(admin_paths) == [
+        "/__fake__/clock",
+        "/__fake__/clock/advance",
+        "/__fake__/faults",
+        "/__fake__/journal",
+        "/__fake__/persona",
+        "/__fake__/reset",
+    ]
     links = {
         link.get("operationId")
         for node in _walk(contract_fake)

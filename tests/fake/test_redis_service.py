@@ -1,7 +1,8 @@
 """The fake as a shared service: two worker processes on one port, state in a real redis-server.
 
 Over real HTTP on fresh connections (so the kernel spreads them over both workers): 200 whole flows
-all succeed; 100 concurrent sessions with one verification_id give exactly one 200 and 99 x 409; a
+all succeed; 100 concurrent sessions with one verification_id give exactly one 200 and 99 x 409;
+time travel and reset through the admin API reach every worker; a
 Redis stopped (or hung) mid-run is a prompt 503 in the vendor's error shape naming the state store,
 never a 500, a traceback or a hang, and the service recovers by itself once Redis is back.
 """
@@ -97,6 +98,24 @@ async def one_verification_id_claimed_once_across_workers(service: Service) -> N
     assert_no_crash(service.log)
 
 
+async def time_travel_and_reset_reach_every_worker(service: Service) -> None:
+    """Admin calls land on one worker; the clock offset and the reset live in Redis, so all follow."""
+    async with fresh_connections(service.base_url) as fake:
+        sessions = [(await fake.session()).json()["session_id"] for _ in range(2 * WORKERS)]
+        claimed = new_verification_id()
+        assert (await fake.session(verification_id=claimed)).status_code == 200
+        advanced = await fake.http.post("/__fake__/clock/advance", json={"seconds": 3600})
+        assert advanced.status_code == 200, advanced.text
+        clocks = [(await fake.http.get("/__fake__/clock")).json()["offset"] for _ in range(2 * WORKERS)]
+        assert clocks == [3600] * (2 * WORKERS)
+        for session_id in sessions:  # expired on whichever worker answers
+            assert_error(await fake.consent(session_id), 404, "session_id_value_invalid")
+        assert (await fake.http.post("/__fake__/reset")).status_code == 200
+        clocks = [(await fake.http.get("/__fake__/clock")).json()["offset"] for _ in range(2 * WORKERS)]
+        assert clocks == [0] * (2 * WORKERS)
+        assert (await fake.session(verification_id=claimed)).status_code == 200, "claims were reset"
+
+
 async def timed(call: Awaitable[httpx.Response]) -> tuple[httpx.Response, float]:
     started = time.monotonic()
     response = await call
@@ -145,9 +164,10 @@ async def redis_lost_mid_run_then_back(service: Service) -> None:
 
 
 async def test_shared_service(tmp_path: Path) -> None:
-    """One service, three phases in order (starting the workers is the slow part, and the last phase
-    stops the service's own redis-server): flows, the race, then Redis lost and back."""
+    """One service, its phases in order (starting the workers is the slow part, and the last phase
+    stops the service's own redis-server): flows, the race, time travel and reset, Redis lost and back."""
     with run_redis(tmp_path) as server, serve_shared(server, tmp_path / "fake.log") as service:
         await whole_flows_over_both_workers(service)
         await one_verification_id_claimed_once_across_workers(service)
+        await time_travel_and_reset_reach_every_worker(service)
         await redis_lost_mid_run_then_back(service)

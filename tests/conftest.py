@@ -12,7 +12,9 @@ every failure (a worker's failure section travels back with its report).
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import random
 from collections.abc import Generator
 from typing import Any
@@ -25,6 +27,9 @@ PR_SEED = 20261123
 settings.register_profile(
     "pr",
     max_examples=60,
+    # No example database: what a commit runs must not depend on what earlier runs in this checkout
+    # (or another xdist worker) saved; the seed alone decides.
+    database=None,
     deadline=None,  # speed is measured by `make bench`, never by a timed test
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
@@ -50,8 +55,23 @@ SEED = _seed()
 _WORKER_INPUT_KEY = "cashfree_hypothesis_seed"
 
 
+# Hypothesis draws constants from the source of every local module imported when a test runs, so
+# what a seed generates depends on which modules earlier tests happened to import. Under xdist that
+# differs per worker and per run; importing all of the project first makes it the same everywhere.
+PROJECT_PACKAGES = ("generated_client", "cashfree_oneclick", "contract_tests", "scripts", "benchmarks")
+
+
+def _import_project() -> None:
+    for name in PROJECT_PACKAGES:
+        package = importlib.import_module(name)
+        for module in pkgutil.walk_packages(package.__path__, f"{name}."):
+            if not module.name.endswith(".__main__"):
+                importlib.import_module(module.name)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     global SEED
+    _import_project()
     # An xdist worker uses the controller's seed, never its own draw (nightly draws a fresh one).
     worker_input: dict[str, object] | None = getattr(config, "workerinput", None)
     if worker_input is not None and _WORKER_INPUT_KEY in worker_input:

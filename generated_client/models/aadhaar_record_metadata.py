@@ -100,8 +100,6 @@ class AadhaarRecordMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.split_address_record import SplitAddressRecord
-
         d = dict(src_dict)
         aadhaar = d.pop("aadhaar", UNSET)
 
@@ -131,17 +129,17 @@ class AadhaarRecordMetadata:
         photo_link = d.pop("photo_link", UNSET)
 
         aadhaar_record_metadata = cls(
-            aadhaar=aadhaar,
-            care_of=care_of,
-            address=address,
-            dob=dob,
-            email=email,
-            gender=gender,
-            name=name,
-            split_address=split_address,
-            year_of_birth=year_of_birth,
-            mobile_hash=mobile_hash,
-            photo_link=photo_link,
+            aadhaar,
+            care_of,
+            address,
+            dob,
+            email,
+            gender,
+            name,
+            split_address,
+            year_of_birth,
+            mobile_hash,
+            photo_link,
         )
 
         aadhaar_record_metadata.additional_properties = d
@@ -162,3 +160,7 @@ class AadhaarRecordMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.split_address_record import SplitAddressRecord

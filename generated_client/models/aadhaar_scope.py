@@ -53,8 +53,6 @@ class AadhaarScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.aadhaar_record import AadhaarRecord
-
         d = dict(src_dict)
         scope = check_aadhaar_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class AadhaarScope:
                 records.append(records_item)
 
         aadhaar_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         aadhaar_scope.additional_properties = d
@@ -90,3 +88,7 @@ class AadhaarScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.aadhaar_record import AadhaarRecord

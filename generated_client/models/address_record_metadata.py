@@ -62,10 +62,10 @@ class AddressRecordMetadata:
         type_ = d.pop("type", UNSET)
 
         address_record_metadata = cls(
-            complete_address=complete_address,
-            state=state,
-            pincode=pincode,
-            type_=type_,
+            complete_address,
+            state,
+            pincode,
+            type_,
         )
 
         address_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class AddressScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.address_record import AddressRecord
-
         d = dict(src_dict)
         scope = check_address_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class AddressScope:
                 records.append(records_item)
 
         address_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         address_scope.additional_properties = d
@@ -90,3 +88,7 @@ class AddressScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.address_record import AddressRecord

@@ -56,8 +56,6 @@ class BankAccountScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bav_record import BAVRecord
-
         d = dict(src_dict)
         scope = check_bank_account_scope_scope(d.pop("scope"))
 
@@ -71,8 +69,8 @@ class BankAccountScope:
                 records.append(records_item)
 
         bank_account_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         bank_account_scope.additional_properties = d
@@ -93,3 +91,7 @@ class BankAccountScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.bav_record import BAVRecord

@@ -80,12 +80,12 @@ class BAVRecordMetadata:
         micr = d.pop("micr", UNSET)
 
         bav_record_metadata = cls(
-            bank_account=bank_account,
-            name_at_bank=name_at_bank,
-            bank_name=bank_name,
-            city=city,
-            branch=branch,
-            micr=micr,
+            bank_account,
+            name_at_bank,
+            bank_name,
+            city,
+            branch,
+            micr,
         )
 
         bav_record_metadata.additional_properties = d

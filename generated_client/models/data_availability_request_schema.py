@@ -50,10 +50,6 @@ class DataAvailabilityRequestSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.data_availability_request_schema_user_item import (
-            DataAvailabilityRequestSchemaUserItem,
-        )
-
         d = dict(src_dict)
         verification_id = d.pop("verification_id")
 
@@ -65,8 +61,8 @@ class DataAvailabilityRequestSchema:
             user.append(user_item)
 
         data_availability_request_schema = cls(
-            verification_id=verification_id,
-            user=user,
+            verification_id,
+            user,
         )
 
         data_availability_request_schema.additional_properties = d
@@ -87,3 +83,9 @@ class DataAvailabilityRequestSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.data_availability_request_schema_user_item import (
+    DataAvailabilityRequestSchemaUserItem,
+)

@@ -58,8 +58,8 @@ class DataAvailabilityRequestSchemaUserItem:
         identifier_value = d.pop("identifier_value")
 
         data_availability_request_schema_user_item = cls(
-            identifier_type=identifier_type,
-            identifier_value=identifier_value,
+            identifier_type,
+            identifier_value,
         )
 
         data_availability_request_schema_user_item.additional_properties = d

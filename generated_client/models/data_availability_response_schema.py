@@ -71,13 +71,6 @@ class DataAvailabilityResponseSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.data_availability_response_schema_available_scopes_item import (
-            DataAvailabilityResponseSchemaAvailableScopesItem,
-        )
-        from ..models.data_availability_response_schema_user_item import (
-            DataAvailabilityResponseSchemaUserItem,
-        )
-
         d = dict(src_dict)
         verification_id = d.pop("verification_id")
 
@@ -106,10 +99,10 @@ class DataAvailabilityResponseSchema:
                 user.append(user_item)
 
         data_availability_response_schema = cls(
-            verification_id=verification_id,
-            available_scopes=available_scopes,
-            reference_id=reference_id,
-            user=user,
+            verification_id,
+            available_scopes,
+            reference_id,
+            user,
         )
 
         data_availability_response_schema.additional_properties = d
@@ -130,3 +123,12 @@ class DataAvailabilityResponseSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.data_availability_response_schema_available_scopes_item import (
+    DataAvailabilityResponseSchemaAvailableScopesItem,
+)
+from ..models.data_availability_response_schema_user_item import (
+    DataAvailabilityResponseSchemaUserItem,
+)

@@ -46,20 +46,19 @@ class DataAvailabilityResponseSchemaAvailableScopesItem:
         def _parse_scope(data: object) -> ScopeName | str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                scope_type_0 = check_scope_name(data)
+            if isinstance(data, str):
+                try:
+                    scope_type_0 = check_scope_name(data)
 
-                return scope_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return scope_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(ScopeName | str | Unset, data)
 
         scope = _parse_scope(d.pop("scope", UNSET))
 
         data_availability_response_schema_available_scopes_item = cls(
-            scope=scope,
+            scope,
         )
 
         data_availability_response_schema_available_scopes_item.additional_properties = d

@@ -38,7 +38,7 @@ class DOBRecordMetadata:
         dob = d.pop("dob", UNSET)
 
         dob_record_metadata = cls(
-            dob=dob,
+            dob,
         )
 
         dob_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class DobScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dob_record import DOBRecord
-
         d = dict(src_dict)
         scope = check_dob_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class DobScope:
                 records.append(records_item)
 
         dob_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         dob_scope.additional_properties = d
@@ -90,3 +88,7 @@ class DobScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.dob_record import DOBRecord

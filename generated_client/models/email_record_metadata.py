@@ -38,7 +38,7 @@ class EmailRecordMetadata:
         email = d.pop("email", UNSET)
 
         email_record_metadata = cls(
-            email=email,
+            email,
         )
 
         email_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class EmailScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.email_record import EmailRecord
-
         d = dict(src_dict)
         scope = check_email_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class EmailScope:
                 records.append(records_item)
 
         email_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         email_scope.additional_properties = d
@@ -90,3 +88,7 @@ class EmailScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.email_record import EmailRecord

@@ -58,8 +58,6 @@ class ErrorResponseSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_response_schema_error import ErrorResponseSchemaError
-
         d = dict(src_dict)
         code = d.pop("code", UNSET)
 
@@ -75,10 +73,10 @@ class ErrorResponseSchema:
         type_ = d.pop("type", UNSET)
 
         error_response_schema = cls(
-            code=code,
-            error=error,
-            message=message,
-            type_=type_,
+            code,
+            error,
+            message,
+            type_,
         )
 
         error_response_schema.additional_properties = d
@@ -99,3 +97,7 @@ class ErrorResponseSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.error_response_schema_error import ErrorResponseSchemaError

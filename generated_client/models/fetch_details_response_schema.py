@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -56,18 +56,6 @@ class FetchDetailsResponseSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.aadhaar_scope import AadhaarScope
-        from ..models.address_scope import AddressScope
-        from ..models.bank_account_scope import BankAccountScope
-        from ..models.dob_scope import DobScope
-        from ..models.email_scope import EmailScope
-        from ..models.gender_scope import GenderScope
-        from ..models.income_scope import IncomeScope
-        from ..models.mobile_scope import MobileScope
-        from ..models.name_scope import NameScope
-        from ..models.occupation_scope import OccupationScope
-        from ..models.pan_scope import PanScope
-
         verification_id = self.verification_id
 
         scopes = []
@@ -113,155 +101,122 @@ class FetchDetailsResponseSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.aadhaar_scope import AadhaarScope
-        from ..models.address_scope import AddressScope
-        from ..models.bank_account_scope import BankAccountScope
-        from ..models.dob_scope import DobScope
-        from ..models.email_scope import EmailScope
-        from ..models.gender_scope import GenderScope
-        from ..models.income_scope import IncomeScope
-        from ..models.mobile_scope import MobileScope
-        from ..models.name_scope import NameScope
-        from ..models.occupation_scope import OccupationScope
-        from ..models.pan_scope import PanScope
-        from ..models.unknown_scope import UnknownScope
-
         d = dict(src_dict)
         verification_id = d.pop("verification_id")
 
-        scopes = []
-        _scopes = d.pop("scopes")
-        for scopes_item_data in _scopes:
-
-            def _parse_scopes_item(
-                data: object,
-            ) -> (
-                AadhaarScope
-                | AddressScope
-                | BankAccountScope
-                | DobScope
-                | EmailScope
-                | GenderScope
-                | IncomeScope
-                | MobileScope
-                | NameScope
-                | OccupationScope
-                | PanScope
-                | UnknownScope
-            ):
+        def _parse_scopes_item(
+            data: object,
+        ) -> (
+            AadhaarScope
+            | AddressScope
+            | BankAccountScope
+            | DobScope
+            | EmailScope
+            | GenderScope
+            | IncomeScope
+            | MobileScope
+            | NameScope
+            | OccupationScope
+            | PanScope
+            | UnknownScope
+        ):
+            _discriminator = data.get("scope") if isinstance(data, dict) else None
+            if _discriminator == "MOBILE":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "MOBILE"):
-                        raise TypeError()
                     scopes_item_type_0 = MobileScope.from_dict(data)
 
                     return scopes_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "EMAIL":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "EMAIL"):
-                        raise TypeError()
                     scopes_item_type_1 = EmailScope.from_dict(data)
 
                     return scopes_item_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "ADDRESS":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "ADDRESS"):
-                        raise TypeError()
                     scopes_item_type_2 = AddressScope.from_dict(data)
 
                     return scopes_item_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "GENDER":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "GENDER"):
-                        raise TypeError()
                     scopes_item_type_3 = GenderScope.from_dict(data)
 
                     return scopes_item_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "DOB":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "DOB"):
-                        raise TypeError()
                     scopes_item_type_4 = DobScope.from_dict(data)
 
                     return scopes_item_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "AADHAAR":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "AADHAAR"):
-                        raise TypeError()
                     scopes_item_type_5 = AadhaarScope.from_dict(data)
 
                     return scopes_item_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "PAN":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "PAN"):
-                        raise TypeError()
                     scopes_item_type_6 = PanScope.from_dict(data)
 
                     return scopes_item_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "BANK_ACCOUNT":
                 try:
-                    if not (
-                        isinstance(data, dict) and data.get("scope") == "BANK_ACCOUNT"
-                    ):
-                        raise TypeError()
                     scopes_item_type_7 = BankAccountScope.from_dict(data)
 
                     return scopes_item_type_7
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "NAME":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "NAME"):
-                        raise TypeError()
                     scopes_item_type_8 = NameScope.from_dict(data)
 
                     return scopes_item_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "OCCUPATION":
                 try:
-                    if not (
-                        isinstance(data, dict) and data.get("scope") == "OCCUPATION"
-                    ):
-                        raise TypeError()
                     scopes_item_type_9 = OccupationScope.from_dict(data)
 
                     return scopes_item_type_9
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+            if _discriminator == "INCOME":
                 try:
-                    if not (isinstance(data, dict) and data.get("scope") == "INCOME"):
-                        raise TypeError()
                     scopes_item_type_10 = IncomeScope.from_dict(data)
 
                     return scopes_item_type_10
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                scopes_item_type_11 = UnknownScope.from_dict(data)
+            if not isinstance(data, dict):
+                raise TypeError()
+            scopes_item_type_11 = UnknownScope.from_dict(data)
 
-                return scopes_item_type_11
+            return scopes_item_type_11
 
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
             scopes_item = _parse_scopes_item(scopes_item_data)
 
             scopes.append(scopes_item)
 
-        def _parse_reference_id(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        reference_id = _parse_reference_id(d.pop("reference_id", UNSET))
+        reference_id = d.pop("reference_id", UNSET)
 
         fetch_details_response_schema = cls(
-            verification_id=verification_id,
-            scopes=scopes,
-            reference_id=reference_id,
+            verification_id,
+            scopes,
+            reference_id,
         )
 
         fetch_details_response_schema.additional_properties = d
@@ -282,3 +237,18 @@ class FetchDetailsResponseSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.aadhaar_scope import AadhaarScope
+from ..models.address_scope import AddressScope
+from ..models.bank_account_scope import BankAccountScope
+from ..models.dob_scope import DobScope
+from ..models.email_scope import EmailScope
+from ..models.gender_scope import GenderScope
+from ..models.income_scope import IncomeScope
+from ..models.mobile_scope import MobileScope
+from ..models.name_scope import NameScope
+from ..models.occupation_scope import OccupationScope
+from ..models.pan_scope import PanScope
+from ..models.unknown_scope import UnknownScope

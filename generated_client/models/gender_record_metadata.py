@@ -38,7 +38,7 @@ class GenderRecordMetadata:
         gender = d.pop("gender", UNSET)
 
         gender_record_metadata = cls(
-            gender=gender,
+            gender,
         )
 
         gender_record_metadata.additional_properties = d

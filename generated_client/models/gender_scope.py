@@ -53,8 +53,6 @@ class GenderScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.gender_record import GenderRecord
-
         d = dict(src_dict)
         scope = check_gender_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class GenderScope:
                 records.append(records_item)
 
         gender_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         gender_scope.additional_properties = d
@@ -90,3 +88,7 @@ class GenderScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.gender_record import GenderRecord

@@ -39,7 +39,7 @@ class GenerateTokenRequestSchema:
         auth_code = d.pop("auth_code")
 
         generate_token_request_schema = cls(
-            auth_code=auth_code,
+            auth_code,
         )
 
         generate_token_request_schema.additional_properties = d

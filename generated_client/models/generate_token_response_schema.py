@@ -66,10 +66,10 @@ class GenerateTokenResponseSchema:
         expiry = d.pop("expiry", UNSET)
 
         generate_token_response_schema = cls(
-            verification_id=verification_id,
-            access_token=access_token,
-            reference_id=reference_id,
-            expiry=expiry,
+            verification_id,
+            access_token,
+            reference_id,
+            expiry,
         )
 
         generate_token_response_schema.additional_properties = d

@@ -46,20 +46,19 @@ class IncomeRecordMetadata:
         def _parse_income(data: object) -> IncomeBand | str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                income_type_0 = check_income_band(data)
+            if isinstance(data, str):
+                try:
+                    income_type_0 = check_income_band(data)
 
-                return income_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return income_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(IncomeBand | str | Unset, data)
 
         income = _parse_income(d.pop("income", UNSET))
 
         income_record_metadata = cls(
-            income=income,
+            income,
         )
 
         income_record_metadata.additional_properties = d

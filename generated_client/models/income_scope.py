@@ -53,8 +53,6 @@ class IncomeScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.income_record import IncomeRecord
-
         d = dict(src_dict)
         scope = check_income_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class IncomeScope:
                 records.append(records_item)
 
         income_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         income_scope.additional_properties = d
@@ -90,3 +88,7 @@ class IncomeScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.income_record import IncomeRecord

@@ -46,18 +46,14 @@ class InitiateOauthRequestSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.initiate_oauth_request_schema_user import (
-            InitiateOauthRequestSchemaUser,
-        )
-
         d = dict(src_dict)
         user = InitiateOauthRequestSchemaUser.from_dict(d.pop("user"))
 
         verification_id = d.pop("verification_id")
 
         initiate_oauth_request_schema = cls(
-            user=user,
-            verification_id=verification_id,
+            user,
+            verification_id,
         )
 
         initiate_oauth_request_schema.additional_properties = d
@@ -78,3 +74,7 @@ class InitiateOauthRequestSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.initiate_oauth_request_schema_user import InitiateOauthRequestSchemaUser

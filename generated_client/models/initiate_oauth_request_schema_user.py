@@ -56,8 +56,8 @@ class InitiateOauthRequestSchemaUser:
         identifier_value = d.pop("identifier_value")
 
         initiate_oauth_request_schema_user = cls(
-            identifier_type=identifier_type,
-            identifier_value=identifier_value,
+            identifier_type,
+            identifier_value,
         )
 
         initiate_oauth_request_schema_user.additional_properties = d

@@ -38,8 +38,6 @@ class InitiateOauthResponseSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.oauth_user_identifier import OauthUserIdentifier
-
         verification_id = self.verification_id
 
         session_id = self.session_id
@@ -78,8 +76,6 @@ class InitiateOauthResponseSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.oauth_user_identifier import OauthUserIdentifier
-
         d = dict(src_dict)
         verification_id = d.pop("verification_id")
 
@@ -94,14 +90,13 @@ class InitiateOauthResponseSchema:
         ) -> list[OauthUserIdentifier] | OauthUserIdentifier | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                user_type_0 = OauthUserIdentifier.from_dict(data)
+            if isinstance(data, dict):
+                try:
+                    user_type_0 = OauthUserIdentifier.from_dict(data)
 
-                return user_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return user_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, list):
                 raise TypeError()
             user_type_1 = []
@@ -116,11 +111,11 @@ class InitiateOauthResponseSchema:
         user = _parse_user(d.pop("user", UNSET))
 
         initiate_oauth_response_schema = cls(
-            verification_id=verification_id,
-            session_id=session_id,
-            reference_id=reference_id,
-            expiry=expiry,
-            user=user,
+            verification_id,
+            session_id,
+            reference_id,
+            expiry,
+            user,
         )
 
         initiate_oauth_response_schema.additional_properties = d
@@ -141,3 +136,7 @@ class InitiateOauthResponseSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.oauth_user_identifier import OauthUserIdentifier

@@ -38,7 +38,7 @@ class MobileRecordMetadata:
         mobile = d.pop("mobile", UNSET)
 
         mobile_record_metadata = cls(
-            mobile=mobile,
+            mobile,
         )
 
         mobile_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class MobileScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.mobile_record import MobileRecord
-
         d = dict(src_dict)
         scope = check_mobile_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class MobileScope:
                 records.append(records_item)
 
         mobile_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         mobile_scope.additional_properties = d
@@ -90,3 +88,7 @@ class MobileScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.mobile_record import MobileRecord

@@ -38,7 +38,7 @@ class NameRecordMetadata:
         name = d.pop("name", UNSET)
 
         name_record_metadata = cls(
-            name=name,
+            name,
         )
 
         name_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class NameScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.name_record import NameRecord
-
         d = dict(src_dict)
         scope = check_name_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class NameScope:
                 records.append(records_item)
 
         name_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         name_scope.additional_properties = d
@@ -90,3 +88,7 @@ class NameScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.name_record import NameRecord

@@ -53,14 +53,13 @@ class OauthUserIdentifier:
         def _parse_identifier_type(data: object) -> IdentifierType | str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                identifier_type_type_0 = check_identifier_type(data)
+            if isinstance(data, str):
+                try:
+                    identifier_type_type_0 = check_identifier_type(data)
 
-                return identifier_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return identifier_type_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(IdentifierType | str | Unset, data)
 
         identifier_type = _parse_identifier_type(d.pop("identifier_type", UNSET))
@@ -68,8 +67,8 @@ class OauthUserIdentifier:
         identifier_value = d.pop("identifier_value", UNSET)
 
         oauth_user_identifier = cls(
-            identifier_type=identifier_type,
-            identifier_value=identifier_value,
+            identifier_type,
+            identifier_value,
         )
 
         oauth_user_identifier.additional_properties = d

@@ -38,7 +38,7 @@ class OccupationRecordMetadata:
         occupation = d.pop("occupation", UNSET)
 
         occupation_record_metadata = cls(
-            occupation=occupation,
+            occupation,
         )
 
         occupation_record_metadata.additional_properties = d

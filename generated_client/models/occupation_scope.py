@@ -56,8 +56,6 @@ class OccupationScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.occupation_record import OccupationRecord
-
         d = dict(src_dict)
         scope = check_occupation_scope_scope(d.pop("scope"))
 
@@ -71,8 +69,8 @@ class OccupationScope:
                 records.append(records_item)
 
         occupation_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         occupation_scope.additional_properties = d
@@ -93,3 +91,7 @@ class OccupationScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.occupation_record import OccupationRecord

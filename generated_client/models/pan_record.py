@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -52,18 +52,9 @@ class PANRecord:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pan_record_metadata import PANRecordMetadata
-
         d = dict(src_dict)
 
-        def _parse_confidence_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        confidence_score = _parse_confidence_score(d.pop("confidence_score", UNSET))
+        confidence_score = d.pop("confidence_score", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: PANRecordMetadata | Unset
@@ -73,8 +64,8 @@ class PANRecord:
             metadata = PANRecordMetadata.from_dict(_metadata)
 
         pan_record = cls(
-            confidence_score=confidence_score,
-            metadata=metadata,
+            confidence_score,
+            metadata,
         )
 
         pan_record.additional_properties = d
@@ -95,3 +86,7 @@ class PANRecord:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.pan_record_metadata import PANRecordMetadata

@@ -104,14 +104,13 @@ class PANRecordMetadata:
         def _parse_type_(data: object) -> PanType | str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_pan_type(data)
+            if isinstance(data, str):
+                try:
+                    type_type_0 = check_pan_type(data)
 
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return type_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(PanType | str | Unset, data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
@@ -121,14 +120,13 @@ class PANRecordMetadata:
         ) -> AadhaarSeedingStatus | str | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                aadhaar_seeding_status_type_0 = check_aadhaar_seeding_status(data)
+            if isinstance(data, str):
+                try:
+                    aadhaar_seeding_status_type_0 = check_aadhaar_seeding_status(data)
 
-                return aadhaar_seeding_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return aadhaar_seeding_status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(AadhaarSeedingStatus | str | Unset, data)
 
         aadhaar_seeding_status = _parse_aadhaar_seeding_status(
@@ -136,13 +134,13 @@ class PANRecordMetadata:
         )
 
         pan_record_metadata = cls(
-            pan=pan,
-            registered_name=registered_name,
-            last_updated_at=last_updated_at,
-            name_pan_card=name_pan_card,
-            aadhaar_seeding_status_desc=aadhaar_seeding_status_desc,
-            type_=type_,
-            aadhaar_seeding_status=aadhaar_seeding_status,
+            pan,
+            registered_name,
+            last_updated_at,
+            name_pan_card,
+            aadhaar_seeding_status_desc,
+            type_,
+            aadhaar_seeding_status,
         )
 
         pan_record_metadata.additional_properties = d

@@ -53,8 +53,6 @@ class PanScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.pan_record import PANRecord
-
         d = dict(src_dict)
         scope = check_pan_scope_scope(d.pop("scope"))
 
@@ -68,8 +66,8 @@ class PanScope:
                 records.append(records_item)
 
         pan_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         pan_scope.additional_properties = d
@@ -90,3 +88,7 @@ class PanScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.pan_record import PANRecord

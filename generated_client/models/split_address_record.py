@@ -111,16 +111,16 @@ class SplitAddressRecord:
         vtc = d.pop("vtc", UNSET)
 
         split_address_record = cls(
-            country=country,
-            dist=dist,
-            house=house,
-            landmark=landmark,
-            pincode=pincode,
-            po=po,
-            state=state,
-            street=street,
-            subdist=subdist,
-            vtc=vtc,
+            country,
+            dist,
+            house,
+            landmark,
+            pincode,
+            po,
+            state,
+            street,
+            subdist,
+            vtc,
         )
 
         split_address_record.additional_properties = d

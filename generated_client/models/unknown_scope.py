@@ -52,8 +52,6 @@ class UnknownScope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.unknown_scope_records_item import UnknownScopeRecordsItem
-
         d = dict(src_dict)
         scope = d.pop("scope")
 
@@ -67,8 +65,8 @@ class UnknownScope:
                 records.append(records_item)
 
         unknown_scope = cls(
-            scope=scope,
-            records=records,
+            scope,
+            records,
         )
 
         unknown_scope.additional_properties = d
@@ -89,3 +87,7 @@ class UnknownScope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class: the models it refers to, imported once (see the comment of this template).
+from ..models.unknown_scope_records_item import UnknownScopeRecordsItem

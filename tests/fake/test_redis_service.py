@@ -40,11 +40,18 @@ class Service:
     log: Path
 
 
+STARTUP_SECONDS = 90  # generous: the workers start at once, and the machine may be busy with other tests
+
+
 @contextmanager
 def serve_shared(server: RedisServer, log: Path) -> Iterator[Service]:
-    args = ("--workers", str(WORKERS), "--state", server.url, "--no-access-log", "--log-level", "warning")
-    # Generous: several worker processes start at once, and the machine may be busy with other tests.
-    with run_fake(*args, output=log, startup_seconds=90) as (base_url, _):
+    args = ("--workers", str(WORKERS), "--state", server.url, "--no-access-log", "--log-level", "info")
+    with run_fake(*args, output=log, startup_seconds=STARTUP_SECONDS) as (base_url, _):
+        # The parent listens before its workers run: wait for every worker, so that all of them accept.
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while log.read_text(errors="replace").count("Application startup complete.") < WORKERS:
+            assert time.monotonic() < deadline, log.read_text(errors="replace")
+            time.sleep(0.05)
         yield Service(base_url, server, log)
 
 

@@ -5,14 +5,19 @@ local proxy, another mock or a staging copy of the API answers something else he
 is then treated as a foreign server. The body is a small identity, never a secret: a name no other
 server uses, the kit's version, and which behaviours beyond the documented flow are switched on.
 
-Admin routes under ``/__fake__/`` that are not part of the contract-fake bundle live in ``ADMIN_ROUTES``
-(method, path below the base path) -> handler; the app answers them before its gate.
+Unlike the admin API of admin.py (described in openapi/fake/admin.yaml, behind the gate), the identity
+is answered before the gate, from ``ADMIN_ROUTES`` (method, path below the base path) -> handler: a
+fake configured with faults, rate limits or an IP allowlist must still say what it is, or the suite
+would judge it foreign.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from functools import cache
 from importlib import metadata
+from pathlib import Path
 from typing import Any, Final
 
 from contract_tests.fake.config import FakeConfig
@@ -23,10 +28,19 @@ INFO_PATH: Final = "/__fake__/info"
 CONSENT_PATH: Final = "/__fake__/sessions/{session_id}/consent"
 
 
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+
+@cache
 def kit_version() -> str:
+    """The installed distribution's version, or the checkout's (the repository is not installed)."""
     try:
         return metadata.version("cashfree-oneclick-kit")
-    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+    except metadata.PackageNotFoundError:
+        pass
+    try:
+        return str(tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
         return "0+unknown"
 
 

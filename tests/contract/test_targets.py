@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from contract_tests.detect import judge
-from contract_tests.fake import FakeConfig
-from contract_tests.fake.info import FAKE_NAME
+from contract_tests.fake import FakeConfig, RateLimit
+from contract_tests.fake.info import FAKE_NAME, kit_version
 from contract_tests.targets import BUNDLES, SANDBOX_RATE_LIMIT, TargetError, resolve
 from tests.serving import serve
 from tests.standins import VendorStandIn
@@ -68,6 +68,16 @@ def test_our_fake_over_http_is_detected_by_its_answer(fake_url: str) -> None:
     assert target.app_pair.client_id == "test_app_client_id"
     # Credentials from the environment win over the fake's test pairs.
     assert resolve(fake_url, environ=ENV).app_pair.client_id == "env_app_id"  # type: ignore[union-attr]
+
+
+def test_our_fake_says_what_it_is_whatever_faults_and_limits_are_on() -> None:
+    config = FakeConfig(faults={500: 1.0}, ip_rate_limit=RateLimit(1), ip_allowlist=frozenset({"10.0.0.1"}))
+    with serve(config) as serving:
+        for _ in range(3):  # past the rate limit, every API call failing
+            target = resolve(serving.base_url, environ={})
+            assert target.kind == "fake-url"
+    assert target.detected.endswith(f"{FAKE_NAME} {kit_version()}, with rate_limits, faults, ip_allowlist on")
+    assert kit_version() != "0+unknown", "the checkout's version, read from pyproject.toml"
 
 
 def test_a_loopback_server_that_is_not_our_fake_is_foreign(foreign_url: str) -> None:

@@ -80,10 +80,14 @@ class Prober:
         sent = {"x-api-version": auth.API_VERSION, **(headers or {})}
         timeout = max(1.0, min(10.0, self.deadline - time.monotonic()))
         response = self.http.request(method, url, json=body, headers=sent, timeout=timeout)
-        raw = json.dumps(body).encode() if body is not None else None
+        # What was sent, as sent (Content-Type and all): the cassette is replayed from it.
+        prepared = response.request
+        raw = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
+        raw = raw if isinstance(raw, bytes) else None  # requests sends json= as bytes
+        sent_headers = {str(name): str(value) for name, value in prepared.headers.items()}
         self.result.interactions.append(
             Interaction(
-                operation[0], "probe", method, url, sent, raw, response.status_code,
+                operation[0], "probe", method, url, sent_headers, raw, response.status_code,
                 dict(response.headers), response.content,
             )
         )  # fmt: skip

@@ -26,5 +26,5 @@ def serve(
 ) -> Iterator[Serving]:
     """Serve the fake (``wrap``: an ASGI app around it is served instead, e.g. a vendor stand-in)."""
     app = create_app(config or FakeConfig())
-    with serve_in_thread(wrap(app) if wrap else app) as base_url:
-        yield Serving(base_url, app)
+    with serve_in_thread(wrap(app) if wrap else app) as served:
+        yield Serving(served.base_url, app)

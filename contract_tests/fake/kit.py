@@ -15,8 +15,8 @@ the fake's clock instead of sleeping (a 429 with Retry-After costs no test time)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, TypeVar
 
 import httpx
 
@@ -27,21 +27,39 @@ from contract_tests.fake.config import (
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
     TEST_GENERAL_CLIENT_SECRET,
+    FakeConfig,
 )
 from contract_tests.fake.controls import Controls
 from contract_tests.fake.journal import JournalRecord
 from contract_tests.fake.transport import SyncASGITransport, async_transport, run_sync
 
 IN_PROCESS_URL = "http://oneclick-fake.test" + BASE_PATH
+T = TypeVar("T")
+Runner = Callable[[Coroutine[Any, Any, Any]], Any]
 
 
 class OneClickFake:
-    def __init__(self, app: FakeCashfree, base_url: str = IN_PROCESS_URL, in_process: bool = True) -> None:
+    def __init__(self, app: FakeCashfree, base_url: str = IN_PROCESS_URL, run: Runner | None = None) -> None:
+        """In-process when ``run`` is None; else served at ``base_url``, and ``run`` runs a control on
+        the server's own event loop (so its state store is only ever used from there)."""
         self.app = app
         self.base_url = base_url
         self.controls = Controls(app)
-        self._in_process = in_process
+        self._in_process = run is None
+        self._run: Runner = run_sync if run is None else run
         self._closers: list[Callable[[], Any]] = []
+
+    def _do(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        result: T = self._run(coroutine)
+        return result
+
+    def _now(self, call: Callable[[], T]) -> T:
+        """A synchronous control, run where the fake runs (the server's loop, when served)."""
+
+        async def inline() -> T:
+            return call()
+
+        return self._do(inline())
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -89,33 +107,34 @@ class OneClickFake:
         self._closers.clear()
 
     # controls (the same as the admin API under /__fake__/) ----------------------------------------
-    def reset(self) -> None:
-        run_sync(self.controls.reset())
+    def reset(self, config: FakeConfig | None = None) -> None:
+        """Start afresh (the fixtures do it before every test), with ``config`` from now on if given."""
+        self._do(self.app.reset(config))
 
     def approve(self, session_id: str, scopes: Sequence[str] | None = None) -> str:
-        return run_sync(self.controls.approve(session_id, scopes))
+        return self._do(self.controls.approve(session_id, scopes))
 
     def deny(self, session_id: str) -> dict[str, str]:
-        return run_sync(self.controls.deny(session_id))
+        return self._do(self.controls.deny(session_id))
 
     def drop(self, session_id: str) -> dict[str, str]:
-        return run_sync(self.controls.drop(session_id))
+        return self._do(self.controls.drop(session_id))
 
     def advance(self, seconds: float) -> float:
-        return run_sync(self.controls.advance(seconds))
+        return self._do(self.controls.advance(seconds))
 
     def now(self) -> float:
-        return run_sync(self.controls.now())
+        return self._do(self.controls.now())
 
     def fail(self, operation: str, status: int, times: int = 1, retry_after: int | None = None) -> None:
-        self.controls.fail(operation, status, times, retry_after)
+        self._now(lambda: self.controls.fail(operation, status, times, retry_after))
 
     def person(self, persona: str, mobile: str | None = None) -> None:
-        self.controls.person(persona, mobile)
+        self._now(lambda: self.controls.person(persona, mobile))
 
     def quirks(self, enabled: bool = True) -> None:
-        self.controls.quirks(enabled)
+        self._now(lambda: self.controls.quirks(enabled))
 
     @property
     def journal(self) -> list[JournalRecord]:
-        return self.controls.journal()
+        return self._now(self.controls.journal)

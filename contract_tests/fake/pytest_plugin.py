@@ -47,18 +47,16 @@ def _oneclick_served() -> Iterator[OneClickFake]:
     from contract_tests.fake.threaded import serve_in_thread
 
     app = create_app()
-    with serve_in_thread(app) as base_url:
-        yield OneClickFake(app, base_url, in_process=False)
+    with serve_in_thread(app) as served:
+        yield OneClickFake(app, served.base_url, run=served.call)
 
 
 @pytest.fixture
 def oneclick_fake_server(
     _oneclick_served: OneClickFake, oneclick_fake_config: FakeConfig
 ) -> Iterator[OneClickFake]:
-    from contract_tests.fake.transport import run_sync
-
     fake = _oneclick_served
-    run_sync(fake.app.reset(oneclick_fake_config))
+    fake.reset(oneclick_fake_config)
     try:
         yield fake
     finally:

@@ -6,20 +6,34 @@ real HTTP while keeping it at hand; ``process.py`` is the way to run it as a sep
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import uvicorn
 
 from contract_tests.fake.app import BASE_PATH
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Served:
+    base_url: str  # http://127.0.0.1:<port>/verification
+    loop: asyncio.AbstractEventLoop  # the server's event loop, in its thread
+
+    def call(self, coroutine: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+        """Run ``coroutine`` on the server's loop (where its state store's connections live); its result."""
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
 
 @contextmanager
-def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[str]:
-    """Serve ``app`` until the block ends; yields its base URL (http://127.0.0.1:<port>/verification)."""
+def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[Served]:
+    """Serve ``app`` until the block ends."""
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=0, loop="asyncio", log_config=None, access_log=False)
     )
@@ -32,9 +46,10 @@ def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError(f"uvicorn did not start within {startup_seconds} s")
         time.sleep(0.005)
-    port = server.servers[0].sockets[0].getsockname()[1]
+    listening = server.servers[0]
+    port = listening.sockets[0].getsockname()[1]
     try:
-        yield f"http://127.0.0.1:{port}{BASE_PATH}"
+        yield Served(f"http://127.0.0.1:{port}{BASE_PATH}", listening.get_loop())
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -1,0 +1,33 @@
+"""The served kit's controls run on the server's own event loop, so they work on a Redis store too
+(its connections belong to that loop): time travel, reset and consent across a real redis-server."""
+
+from __future__ import annotations
+
+import pytest
+
+from cashfree_oneclick import InvalidRequestError
+from contract_tests.fake import FakeConfig, create_app
+from contract_tests.fake.kit import OneClickFake
+from contract_tests.fake.redis_server import RedisServer
+from contract_tests.fake.threaded import serve_in_thread
+
+MOBILE = "9999900000"
+
+
+def test_controls_on_a_redis_backed_server(redis_server: RedisServer) -> None:
+    app = create_app(FakeConfig(state=redis_server.url))
+    with serve_in_thread(app) as served:
+        fake = OneClickFake(app, served.base_url, run=served.call)
+        with fake.client() as cf:
+            session = cf.initiate_session("vid-redis", MOBILE)
+            token = cf.generate_token(fake.approve(str(session.session_id), scopes=["NAME"]))
+            cf.fetch_user_details(str(token.access_token))
+            before = fake.now()
+            assert fake.advance(3600) >= before + 3600
+            with pytest.raises(InvalidRequestError):
+                cf.fetch_user_details(str(token.access_token))
+            fake.reset()
+            assert fake.now() < before + 3600  # the offset in Redis is gone
+            cf.initiate_session("vid-redis", MOBILE)  # the claim in Redis is gone too
+        fake.close()
+        served.call(app.aclose())

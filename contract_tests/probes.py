@@ -268,7 +268,7 @@ def token_refused(p: Prober, flows: list[Flow]) -> None:
     """Forged and foreign tokens are refused with 400 access_token_value_invalid (facts: user details
     documents no 401; an invalid or expired token is 400 access_token_value_invalid). Forged: a real
     token whose payload claims more scopes, signature kept. Foreign: a well-formed token signed by
-    someone else's key. (An expired token needs the server's clock: not probed over HTTP.)"""
+    someone else's key. (An expired token: token_expires.)"""
     token = flows[0].access_token
     if token is None:
         return
@@ -290,12 +290,37 @@ def token_refused(p: Prober, flows: list[Flow]) -> None:
             )  # fmt: skip
 
 
+CLOCK = ("POST /__fake__/clock/advance", "FakeAdvanceClock")
+TOKEN_TTL = 3600  # facts: the access token is valid one hour
+
+
+def token_expires(p: Prober, flows: list[Flow]) -> None:
+    """An access token is valid one hour (facts: "validity windows, each one hour"); after that user
+    details answer 400 access_token_value_invalid. Needs the fake's clock (POST /__fake__/clock/advance),
+    so it runs on our fake only, and last: the clock never goes back."""
+    token = flows[0].access_token
+    if token is None or not p.target.has_consent_step:
+        return
+    status, _ = p.call(CLOCK, "/__fake__/clock/advance", body={"seconds": TOKEN_TTL + 1})
+    if status != 200:
+        return  # a fake without the clock control: expiry cannot be probed over HTTP
+    status, answer = p.call(DETAILS, "/oauth2/user-details", headers={"Authorization": f"Bearer {token}"})
+    if status != 400 or _code(answer) != "access_token_value_invalid":
+        p.fail(
+            "token_refused", DETAILS, "an expired access token was not refused",
+            f"user details with a token older than {TOKEN_TTL} s answered {status} {_code(answer)!r}; "
+            "expected 400 'access_token_value_invalid'",
+            Severity.CRITICAL, status,
+        )  # fmt: skip
+
+
 # The rules that need the flow's state, in the order they run (each after the flows).
 RULES: tuple[Callable[[Prober, list[Flow]], None], ...] = (
     auth_code_single_use,
     token_isolation,
     token_refused,
     verification_id_reuse,
+    token_expires,
 )
 
 

@@ -96,7 +96,9 @@ def markdown(result: RunResult, outcome: Verdict) -> str:
     lines += ["", "## Findings", ""]
     if not result.findings:
         lines += ["None.", ""]
-    for finding in sorted(result.findings, key=lambda f: (f.known, f.operation, f.check)):
+    else:
+        lines += [*by_rule(result.findings), ""]
+    for finding in sorted(result.findings, key=lambda f: (f.known, f.check, f.operation, f.pointer)):
         state = f"known ({finding.deviation})" if finding.known else "**new**"
         lines += [
             f"### {state} · {finding.severity} · `{finding.operation}` · `{finding.check}`",
@@ -118,6 +120,25 @@ def markdown(result: RunResult, outcome: Verdict) -> str:
         lines += ["## Why the run failed", "", *[f"- {reason}" for reason in outcome.reasons], ""]
     lines += ["## Checks switched off or adjusted", "", policy.describe(), ""]
     return "\n".join(lines)
+
+
+_SEVERITY_ORDER = ("critical", "high", "medium", "low")
+
+
+def by_rule(found: list[Finding]) -> list[str]:
+    """The summary's table: one row per rule (check), its worst severity, new and known counts, and
+    the places (operation and JSON pointer) it was found at."""
+    lines = ["| rule | worst | new | known | where |", "|---|---|---:|---:|---|"]
+    rules: dict[str, list[Finding]] = {}
+    for finding in found:
+        rules.setdefault(finding.check, []).append(finding)
+    for rule, items in sorted(rules.items(), key=lambda kv: (all(f.known for f in kv[1]), kv[0])):
+        worst = min((str(f.severity) for f in items), key=_SEVERITY_ORDER.index)
+        places = sorted({f"`{f.operation}` `{f.pointer or '(response)'}`" for f in items})
+        where = ", ".join(places[:4]) + (f" (+{len(places) - 4})" if len(places) > 4 else "")
+        known = sum(f.known for f in items)
+        lines.append(f"| `{rule}` | {worst} | {len(items) - known} | {known} | {where} |")
+    return lines
 
 
 def junit(result: RunResult, outcome: Verdict) -> str:

@@ -292,6 +292,15 @@ DRIFTS: tuple[Drift, ...] = (
         quick=True,
     ),
     _d(
+        "expired_token_accepted",
+        "stateful",
+        "token_refused",
+        route=DETAILS,
+        behaviour="replay_token",
+        status=None,
+        quick=True,
+    ),
+    _d(
         "session_echoes_another_id",
         "stateful",
         "echo_verification_id",

@@ -173,6 +173,12 @@ class DriftApp:
                 and "last" in self.memory
             ):
                 return 200, self.memory["last"]
+        if name == "replay_token":
+            bearer = sent_headers.get("authorization", "")
+            if status == 200:
+                self.memory[bearer] = content
+            elif code == "access_token_value_invalid" and bearer in self.memory:
+                return 200, self.memory[bearer]
         if name == "extra_scope" and status == 200 and isinstance(answer, dict):
             scopes = answer.get("scopes", [])
             if not any(isinstance(s, dict) and s.get("scope") == "BANK_ACCOUNT" for s in scopes):

@@ -10,6 +10,7 @@ from typing import Any
 from cashfree_oneclick.redaction import Redactor
 from contract_tests import reports, rules, runner
 from contract_tests.drift import BY_NAME, DriftApp
+from contract_tests.findings import Finding, Severity
 from contract_tests.interactions import Interaction
 from contract_tests.probes import run as run_probes
 from contract_tests.profiles import profile
@@ -101,3 +102,18 @@ def test_an_unmasked_aadhaar_is_redacted_in_every_artifact(tmp_path: Path) -> No
         text = path.read_text(encoding="utf-8")
         assert "234123412346" not in text, path.name
         assert "2341 2341 2346" not in text, path.name
+
+
+def test_the_summary_groups_findings_by_rule() -> None:
+    def finding(check: str, pointer: str, severity: Severity, deviation: str | None = None) -> Finding:
+        return Finding("GET /x", "X", check, "t", "m", severity, 200, pointer, "curl", deviation)
+
+    rows = reports.by_rule(
+        [
+            finding("pii_unmasked", "/a", Severity.CRITICAL),
+            finding("pii_unmasked", "/b", Severity.CRITICAL),
+            finding("response_schema_conformance", "/c", Severity.HIGH, "DEV-001"),
+        ]
+    )
+    assert rows[2] == "| `pii_unmasked` | critical | 2 | 0 | `GET /x` `/a`, `GET /x` `/b` |"
+    assert rows[3] == "| `response_schema_conformance` | high | 0 | 1 | `GET /x` `/c` |"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 Context = Literal["request", "response"]
@@ -111,12 +111,38 @@ class Change:
     # Where the changed node is defined in the document (the new one, or the old one when removed):
     # one component edit shows up once per operation that reaches it, all with the same origin.
     origin: str = ""
+    # The operations the change reaches (see once_per_edit): a component edit lists every operation
+    # whose effective request or response it changes; an edit inside an operation lists that one.
+    operations: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
         if self.location.operation is None:
             return self.location.pointer  # a component: its pointer says where
         return f"{self.location.operation} {self.location.pointer}".rstrip()
+
+
+def once_per_edit(changes: Iterable[Change]) -> list[Change]:
+    """One record per edit: the views of one edit (same kind, origin and values) folded into one.
+
+    The walk sees a component edit twice over: where it was made (the component) and in every
+    operation reaching it (refs resolved). The report keeps the record where it was made, lists the
+    operations that saw it, and breaks when any of the views breaks. Views of one edit without a
+    component record (a path-level parameter seen by each method of its path) keep the first view's
+    place. An edit seen once keeps its record, listing its own operation.
+    """
+    groups: dict[tuple[str, str, str], list[Change]] = {}
+    for change in changes:
+        values = json.dumps([change.old, change.new], sort_keys=True, default=str)
+        key = (change.kind, change.origin or f"#{id(change)}", values)
+        groups.setdefault(key, []).append(change)
+    folded = []
+    for views in groups.values():
+        at_component = [view for view in views if view.location.operation is None]
+        base = at_component[0] if at_component else views[0]
+        reached = sorted({view.location.operation for view in views if view.location.operation is not None})
+        folded.append(replace(base, breaking=any(v.breaking for v in views), operations=tuple(reached)))
+    return folded
 
 
 def escape(token: object) -> str:
@@ -153,11 +179,15 @@ def _cell(value: Any) -> str:
 
 
 def _table(changes: list[Change]) -> list[str]:
-    lines = ["| kind | where | old | new | what |", "|---|---|---|---|---|"]
+    lines = ["| kind | where | old | new | what | operations |", "|---|---|---|---|---|---|"]
     for change in changes:
         where = f"`{change.where}`".replace("|", "\\|")
         message = change.message.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {change.kind} | {where} | {_cell(change.old)} | {_cell(change.new)} | {message} |")
+        # A component no operation reaches: say so, it is why the change breaks nothing.
+        reached = ", ".join(f"`{label}`" for label in change.operations) or "none"
+        lines.append(
+            f"| {change.kind} | {where} | {_cell(change.old)} | {_cell(change.new)} | {message} | {reached} |"
+        )
     return lines
 
 

@@ -3,9 +3,10 @@
     python -m scripts.spec_diff OLD NEW [--json OUT] [--markdown OUT] [--fail-on-breaking]
 
 OLD and NEW are YAML documents, or directories whose ``*.yaml`` files are merged as the bundler merges
-them (``openapi/vendor`` before and after ``make extract``). Each change is reported per operation
-(refs resolved: what the client sends and parses) and per component (where the edit was made); see
-``scripts/spec_document_diff.py``.
+them (``openapi/vendor`` before and after ``make extract``). Each edit is reported once, where it was
+made, with the operations it reaches: an edit of a component lists every operation whose request or
+response it changes (refs resolved: what the client sends and parses), and breaks when it breaks any
+of them; see ``scripts/spec_document_diff.py``.
 
 The rules (which kind of change breaks which side) are in ``scripts/spec_changes.py``. The report is
 printed as Markdown, breaking changes first. Exit status: 0 (a report), 1 with ``--fail-on-breaking``

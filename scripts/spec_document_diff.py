@@ -2,13 +2,16 @@
 components. The schema keywords are compared by ``scripts/spec_schema_diff.py``; which change breaks
 what is decided by ``scripts/spec_changes.py``.
 
-Two views of one edit are reported:
+The walk sees two views of one edit (``diff_views``):
 
 - per operation, with every ``$ref`` resolved: the effective parameters, request body and body of
   each documented status, i.e. what the client sends and parses;
 - per component, without following shared ``$ref``s: where the edit was made, once. A component
   change is breaking when it breaks a side of the wire that some operation reaches it from (see
   ``usage``); a component that no operation uses breaks nothing.
+
+``diff_documents`` reports each edit once (``spec_changes.once_per_edit``): a component edit where it
+was made, listing the operations it reaches, breaking if any view breaks.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from scripts.spec_changes import BOTH, REQUEST, RESPONSE, Change, Context, Recorder, escape
+from scripts.spec_changes import BOTH, REQUEST, RESPONSE, Change, Context, Recorder, escape, once_per_edit
 from scripts.spec_schema_diff import Refs, SchemaDiff, compare_annotations, is_ref
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -24,6 +27,12 @@ Where = tuple[str, str, str]  # (pointer relative to the operation, old origin, 
 
 
 def diff_documents(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Every change, once: a component edit where it was made, listing the operations it reaches."""
+    return once_per_edit(diff_views(old, new))
+
+
+def diff_views(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """Every view of every change: a component edit at the component and again in each operation."""
     return _Differ(old, new).run()
 
 

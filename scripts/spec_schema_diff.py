@@ -225,7 +225,10 @@ class SchemaDiff:
                 if (name in new_required) != (name in old_required):
                     kind = "property-required" if name in new_required else "property-optional"
                     message = f"{name} is now {kind.split('-')[1]}"
-                    rec.add(kind, rel + pointer, f"{new_abs}/required", None, None, message)
+                    # The origin is the name's entry in the `required` list that has it: one edit each.
+                    holder, base = (new, new_abs) if name in new_required else (old, old_abs)
+                    origin = f"{base}/required/{list(holder['required']).index(name)}"
+                    rec.add(kind, rel + pointer, origin, None, None, message)
                 child = (rel + pointer, old_abs + pointer, new_abs + pointer)
                 self._node(rec, old_props[name], new_props[name], child, seen)
 
@@ -263,6 +266,14 @@ class SchemaDiff:
             rec.add(kind or "constraint-changed", child[0], child[2], before, after, "additionalProperties")
         for key in ("allOf", "anyOf", "oneOf"):
             olds, news = old.get(key) or [], new.get(key) or []
+            pinned = "type" in old and old.get("type") == new.get("type")
+            if key != "allOf" and bool(olds) != bool(news) and pinned:
+                # The keyword itself appears (or goes) beside a type the schema keeps: one more
+                # condition to meet (or one less), a constraint, not new shapes of a union.
+                kind = "constraint-added" if news else "constraint-removed"
+                origin = f"{new_abs if news else old_abs}/{key}"
+                rec.add(kind, f"{rel}/{key}", origin, None, None, f"{key} of {len(news or olds)} {kind[11:]}")
+                continue
             for index in range(max(len(olds), len(news))):
                 pointer = f"/{key}/{index}"
                 if index < len(olds) and index < len(news):

@@ -3,7 +3,9 @@ diff, whose expected result is derived from the contract overlay and our additio
 
 The small document has one operation, ``POST /items``, whose parameter, request body and 200 body are
 ``$ref``s to components, so every edit made in a component must show up twice: once for the operation
-(refs resolved) and once for the component, both with the component as origin.
+(refs resolved) and once for the component, both with the component as origin: the walk's views
+(``diff_views``), which most tests check. The report (``diff_documents``) folds them into one record
+per edit, where it was made, listing the operations it reaches (the "each edit once" tests).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import yaml
 
 from scripts.bundle import OPENAPI_DIR, load_manifest, merge_documents
 from scripts.overlay import load_overlay
-from scripts.spec_changes import Change, escape
+from scripts.spec_changes import Change, Location, escape, to_markdown
 from scripts.spec_diff import diff_documents, main
+from scripts.spec_document_diff import diff_views
 from scripts.spec_schema_diff import CONSTRAINTS, Refs, SpecDiffError
 
 OP = "POST /items"
@@ -88,9 +91,10 @@ BASE: dict[str, Any] = {
 
 
 def diff(edit: Callable[[dict[str, Any]], None]) -> list[Change]:
+    """Every view the walk takes of the edit (the report folds them: see the tests of once_per_edit)."""
     new = copy.deepcopy(BASE)
     edit(new)
-    return diff_documents(BASE, new)
+    return diff_views(BASE, new)
 
 
 def seen(changes: list[Change]) -> set[tuple[str | None, str, str, bool]]:
@@ -223,7 +227,7 @@ def test_min_items_breaks_a_request_array_and_not_a_response_array() -> None:
         schema(doc, "ItemRequest")["properties"]["tags"]["minItems"] = 1
         schema(doc, "Item")["properties"]["tags"]["minItems"] = 1
 
-    assert seen([c for c in diff_documents(base, _edited(base, edit)) if c.location.operation == OP]) == {
+    assert seen([c for c in diff_views(base, _edited(base, edit)) if c.location.operation == OP]) == {
         (OP, f"{REQUEST}/properties/tags/minItems", "constraint-added", True),
         (OP, f"{RESPONSE}/properties/tags/minItems", "constraint-added", False),
     }
@@ -326,7 +330,7 @@ def test_a_recursive_schema_is_compared_once_per_level() -> None:
     node = {"type": "object", "properties": {"child": {"$ref": "#/components/schemas/Item"}}}
     base = _edited(BASE, lambda doc: schema(doc, "Item")["properties"].update(node=node))
     new = _edited(base, lambda doc: schema(doc, "Item")["properties"]["label"].update(type="integer"))
-    pointers = {c.location.pointer for c in diff_documents(base, new) if c.location.operation == OP}
+    pointers = {c.location.pointer for c in diff_views(base, new) if c.location.operation == OP}
     assert pointers == {RESPONSE + "/properties/label/type"}
 
 
@@ -347,15 +351,121 @@ def test_cli_reports_breaking_first_and_exits_by_mode(
 
     assert main([str(old), str(new), "--json", str(out_json), "--markdown", str(out_md)]) == 0
     report = json.loads(out_json.read_text(encoding="utf-8"))
-    assert (report["breaking"], report["non_breaking"]) == (2, 2)
-    assert [c["breaking"] for c in report["changes"]] == [True, True, False, False]
-    assert report["changes"][0]["location"] == {"operation": OP, "pointer": RESPONSE + "/properties/label"}
+    # Each edit once, where it was made (the component), listing the operation that reaches it.
+    assert (report["breaking"], report["non_breaking"]) == (1, 1)
+    assert [c["breaking"] for c in report["changes"]] == [True, False]
+    label = report["changes"][0]
+    assert label["location"] == {"operation": None, "pointer": "/components/schemas/Item/properties/label"}
+    assert label["operations"] == [OP]
     markdown = out_md.read_text(encoding="utf-8")
-    assert markdown.index("## Breaking (2)") < markdown.index("## Non-breaking (2)")
+    assert markdown.index("## Breaking (1)") < markdown.index("## Non-breaking (1)")
+    assert "| operations |" in markdown
+    assert f"| `{OP}` |" in markdown
     assert markdown == capsys.readouterr().out
     assert main([str(old), str(new), "--fail-on-breaking"]) == 1
     assert main([str(old), str(old), "--fail-on-breaking"]) == 0
     assert main([str(old), str(tmp_path / "missing.yaml")]) == 2
+
+
+# --- each edit once ---------------------------------------------------------------------------------
+
+GET_ITEM = "GET /items/{id}"
+
+
+def _with_get_item(doc: dict[str, Any]) -> None:
+    """A second operation reaching the same components: Version (request) and Created/Item (response)."""
+    doc["paths"]["/items/{id}"] = {
+        "get": {
+            "operationId": "GetItem",
+            "parameters": [
+                {"$ref": "#/components/parameters/Version"},
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+            ],
+            "responses": {"200": {"$ref": "#/components/responses/Created"}},
+        }
+    }
+
+
+def test_a_component_edit_is_reported_once_listing_every_operation_it_reaches() -> None:
+    base = _edited(BASE, _with_get_item)
+    new = _edited(base, lambda doc: schema(doc, "Item")["properties"].pop("label"))
+
+    assert len(diff_views(base, new)) == 3  # the component, and each operation through its $refs
+    (change,) = diff_documents(base, new)
+    assert (change.kind, change.breaking) == ("property-removed", True)
+    assert change.location.operation is None
+    assert change.location.pointer == change.origin == "/components/schemas/Item/properties/label"
+    assert change.operations == (GET_ITEM, OP)
+
+
+def test_a_folded_edit_breaks_when_any_view_of_it_breaks() -> None:
+    """A shared parameter tightened: it breaks the requests of both operations reaching it."""
+    base = _edited(BASE, _with_get_item)
+    new = _edited(base, lambda doc: doc["components"]["parameters"]["Version"]["schema"].update(maxLength=10))
+
+    (change,) = diff_documents(base, new)
+    assert (change.kind, change.breaking, change.operations) == ("constraint-added", True, (GET_ITEM, OP))
+    assert change.location == Location(None, "/components/parameters/Version/schema/maxLength")
+
+
+def test_an_edit_inside_one_operation_lists_that_operation() -> None:
+    new = _edited(BASE, lambda doc: doc["paths"]["/items"]["post"]["responses"].pop("400"))
+
+    (change,) = diff_documents(BASE, new)
+    assert (change.kind, change.location.operation, change.operations) == ("status-removed", OP, (OP,))
+
+
+def test_an_unused_component_lists_no_operation() -> None:
+    base = _edited(BASE, lambda doc: doc["components"]["schemas"].update(Unused={"type": "string"}))
+    (change,) = diff_documents(base, _edited(base, lambda doc: schema(doc, "Unused").update(type="integer")))
+
+    assert (change.kind, change.breaking, change.operations) == ("type-changed", False, ())
+    assert "| none |" in to_markdown([change], "a", "b")
+
+
+def test_two_properties_made_required_are_two_edits() -> None:
+    new = _edited(BASE, lambda doc: schema(doc, "Item")["required"].extend(["status", "label"]))
+
+    changes = diff_documents(BASE, new)
+    assert sorted((c.kind, c.origin, c.operations) for c in changes) == [
+        ("property-required", "/components/schemas/Item/required/1", (OP,)),
+        ("property-required", "/components/schemas/Item/required/2", (OP,)),
+    ]
+
+
+def test_a_one_of_added_beside_a_kept_type_is_a_constraint() -> None:
+    """A oneOf beside `type: object` narrows the schema (like the contract's per-scope Scope)."""
+    one_of = [{"required": ["id"]}, {"required": ["label"]}]
+
+    def edit(doc: dict[str, Any]) -> None:
+        schema(doc, "Item")["oneOf"] = one_of
+        schema(doc, "ItemRequest")["oneOf"] = one_of
+
+    changes = diff_documents(BASE, _edited(BASE, edit))
+    assert sorted((c.kind, c.origin, c.breaking) for c in changes) == [
+        ("constraint-added", "/components/schemas/Item/oneOf", False),  # a response promises more
+        ("constraint-added", "/components/schemas/ItemRequest/oneOf", True),  # a request accepts less
+    ]
+
+
+def test_vendor_to_contract_reports_each_edit_once() -> None:
+    """On the real documents: the report is the walk's views folded, nothing lost, nothing twice."""
+    spec = load_manifest(OPENAPI_DIR / "bundles.yaml")["contract"]
+    vendor_sources = [source for source in spec.sources if source.startswith("vendor/")]
+    vendor = merge_documents([(s, _load(OPENAPI_DIR / s)) for s in vendor_sources])
+    contract = _load(OPENAPI_DIR / "bundles" / "contract.yaml")
+    views, report = diff_views(vendor, contract), diff_documents(vendor, contract)
+
+    keys = [(c.kind, c.origin) for c in report]
+    assert len(keys) == len(set(keys)), "an edit reported twice"
+    assert set(keys) == {(c.kind, c.origin) for c in views}
+    folded = [c for c in report if c.location.operation is None and c.operations]
+    assert folded, "component edits reaching operations"
+    for change in report:
+        same = [v for v in views if (v.kind, v.origin) == (change.kind, change.origin)]
+        reached = {v.location.operation for v in same if v.location.operation is not None}
+        assert set(change.operations) == reached, change.where
+        assert change.breaking == any(v.breaking for v in same), change.where
 
 
 def test_cli_merges_a_directory_of_documents(tmp_path: Path) -> None:
@@ -398,7 +508,7 @@ def test_vendor_to_contract_is_exactly_our_overlay_and_additions() -> None:
     vendor = merge_documents([(s, _load(OPENAPI_DIR / s)) for s in vendor_sources])
     unpatched = merge_documents([(s, _load(OPENAPI_DIR / s)) for s in spec.sources])
     contract = _load(OPENAPI_DIR / "bundles" / "contract.yaml")
-    changes = diff_documents(vendor, contract)
+    changes = diff_views(vendor, contract)
 
     # What our additions bring: whole paths and components. (Overlay actions inside them are part of
     # those additions, not separate changes.)
@@ -419,16 +529,24 @@ def test_vendor_to_contract_is_exactly_our_overlay_and_additions() -> None:
             for match in environment.finditer(action.target, unpatched):
                 node = _pointer(match.parts)
                 for key, value in action.update.items():
+                    if not _exists(vendor, node):
+                        enclosing = "/".join(node.split("/")[:4])
+                        assert enclosing in added_components, f"{node}/{key} is in nothing we added"
+                        continue
+                    if key == "required":  # each newly required name: one edit, at its entry
+                        required = Refs(contract).lookup(node)["required"]
+                        vendor_required = Refs(vendor).lookup(node).get("required") or []
+                        for name in set(value) - set(vendor_required):
+                            expected[f"{node}/required/{required.index(name)}"] = ("property-required", None)
+                        continue
                     items = value.items() if key == "links" else [(None, value)]
                     for name, update in items:
                         origin = f"{node}/{key}" + (f"/{escape(name)}" if name else "")
-                        if not _exists(vendor, node):
-                            enclosing = "/".join(node.split("/")[:4])
-                            assert enclosing in added_components, f"{origin} is in nothing we added"
-                            continue
-                        assert key in CONSTRAINTS | {"enum", "links"}, f"{origin}: not a tightening or link"
+                        tightening = CONSTRAINTS | {"enum", "links", "oneOf"}  # oneOf beside a kept type
+                        assert key in tightening, f"{origin}: not a tightening or link"
                         assert not _exists(vendor, origin), f"{origin} already exists: not an addition"
-                        expected[origin] = ("link-added" if key == "links" else "constraint-added", update)
+                        kind = "link-added" if key == "links" else "constraint-added"
+                        expected[origin] = (kind, None if key == "oneOf" else update)
 
     by_kind = {kind: [c for c in changes if c.kind == kind] for kind in {c.kind for c in changes}}
     assert {c.location.operation for c in by_kind.pop("path-added")} == added_paths
@@ -441,7 +559,8 @@ def test_vendor_to_contract_is_exactly_our_overlay_and_additions() -> None:
     assert {c.origin for c in operations} == set(expected)
     for change in remaining:
         assert (change.kind, change.new) == expected[change.origin], change.where
-    # The rule: tightening a request breaks the client; tightening a response does not.
+    # The rule: tightening a request breaks the client; tightening a response does not; a response
+    # property made required does not either (the client parses what it parsed before).
     for change in operations:
         in_request = change.location.pointer.startswith(("/parameters/", "/requestBody/"))
         assert change.breaking == in_request, change.where

@@ -43,9 +43,7 @@ def worker_app() -> FakeCashfree:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m contract_tests.fake", description="Fake Cashfree 1-Click API"
-    )
+    parser = argparse.ArgumentParser(prog=f"python -m {__package__}", description="Fake Cashfree 1-Click API")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--quirks", action="store_true", help="send the shapes of the vendor's own examples")

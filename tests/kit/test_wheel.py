@@ -7,10 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
+
+from contract_tests.fake.process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 UV = shutil.which("uv") or str(ROOT / ".tools" / "bin" / "uv")
@@ -62,9 +66,34 @@ def test_clean_venv_runs_an_outside_test_file(wheel: Path, tmp_path: Path) -> No
         str(python), "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", cwd=app, env=env
     )
     assert "8 passed" in output
+    _serves_the_admin_api(python, app, env)
     site = Path(
         _run(str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=app).strip()
     )
     installed = {p.name for p in site.iterdir()}
     assert "cashfree_oneclick" in installed
     assert not installed & {"generated_client", "contract_tests", "scripts", "tests"}
+
+
+def _serves_the_admin_api(python: Path, cwd: Path, env: dict[str, str]) -> None:
+    """``python -m cashfree_oneclick.fake`` from the wheel: the fake for apps in other languages."""
+    port = free_port()
+    command = [str(python), "-m", "cashfree_oneclick.fake", "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    base = f"http://127.0.0.1:{port}/verification"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                info = httpx.get(f"{base}/__fake__/info", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, "the installed fake exited"
+                assert time.monotonic() < deadline, "the installed fake did not listen"
+                time.sleep(0.1)
+        assert info.json()["name"] == "cashfree-oneclick-fake"
+        moved = httpx.post(f"{base}/__fake__/clock/advance", json={"seconds": 60}, timeout=5)
+        assert moved.json()["offset"] == 60
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

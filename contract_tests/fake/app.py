@@ -70,7 +70,13 @@ class FakeCashfree:
         self.config = self._configured = config or FakeConfig()
         self.clock = clock
         # Kept per process (not in the store): the controls of one test's fake (controls.py).
-        self.journal = Journal()
+        self.journal = Journal(
+            [
+                *self.config.app_credentials.values(),
+                *self.config.general_credentials.values(),
+                self.config.jwt_secret,
+            ]
+        )
         self.scripted = ScriptedFaults()
         self.people = People()
         self.operations = load_operations(bundle)

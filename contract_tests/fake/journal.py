@@ -1,21 +1,22 @@
 """The request journal: what the fake received and answered, redacted before anyone reads it.
 
 Each answered request of the API (and the consent step) is kept, bounded, as it came: recording is a
-cheap append on the hot path. Reading a record redacts it through the project's one redaction module
-(``cashfree_oneclick.redaction``): headers and bodies by key and pattern, with the secrets of this
-fake and the values of sensitive keys seen in the traffic harvested first. The path is the route
-template, never the raw path (a consent URL holds the session id).
+cheap append on the hot path. Reading a record redacts it with the project's one redaction module
+(``cashfree_oneclick.redaction``; a ``Redactor`` of the journal's own, so values harvested from the
+traffic are forgotten with the journal): headers and bodies by key and pattern, with the fake's secrets
+and the values of sensitive keys seen in the traffic harvested first. The path is the route template,
+never the raw path (a consent URL holds the session id).
 """
 
 from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cashfree_oneclick.redaction import REDACTOR
+from cashfree_oneclick.redaction import Redactor
 
 DEFAULT_JOURNAL_SIZE = 1000
 
@@ -58,8 +59,17 @@ class _Raw:
 
 
 class Journal:
-    def __init__(self, size: int = DEFAULT_JOURNAL_SIZE) -> None:
+    def __init__(self, secrets: Iterable[str] = (), size: int = DEFAULT_JOURNAL_SIZE) -> None:
         self._entries: deque[_Raw] = deque(maxlen=size) if size > 0 else deque(maxlen=0)
+        self._secrets = tuple(secrets)  # the fake's own (client secrets, JWT secret): always scrubbed
+        self._redactor = self._fresh_redactor()
+
+    def _fresh_redactor(self) -> Redactor:
+        # The project's redaction rules, with a memory of known values of this journal's own: values
+        # harvested from the traffic go when the journal is cleared instead of piling up process-wide.
+        redactor = Redactor()
+        redactor.add_known(*self._secrets)
+        return redactor
 
     def record(
         self,
@@ -80,6 +90,7 @@ class Journal:
 
     def clear(self) -> None:
         self._entries.clear()
+        self._redactor = self._fresh_redactor()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -90,13 +101,14 @@ class Journal:
     def records(self, operation: str | None = None) -> list[JournalRecord]:
         """The records, oldest first (of one operation when named), redacted."""
         raws = [raw for raw in self._entries if operation is None or raw.operation == operation]
+        redactor = self._redactor
         for raw in raws:  # harvest every record first: a later answer can name an earlier secret
-            REDACTOR.harvest(raw.request_body)
-            REDACTOR.harvest(raw.response_body)
-        return [_redacted(raw) for raw in raws]
+            redactor.harvest(raw.request_body)
+            redactor.harvest(raw.response_body)
+        return [_redacted(raw, redactor) for raw in raws]
 
 
-def _redacted(raw: _Raw) -> JournalRecord:
+def _redacted(raw: _Raw, redactor: Redactor) -> JournalRecord:
     try:
         response: Any = json.loads(raw.response_body)
     except ValueError:
@@ -107,7 +119,7 @@ def _redacted(raw: _Raw) -> JournalRecord:
         method=raw.method,
         path=raw.path,
         status=raw.status,
-        request_headers=dict(REDACTOR.headers(raw.headers)),
-        request_body=REDACTOR.data(raw.request_body),
-        response_body=REDACTOR.data(response),
+        request_headers=dict(redactor.headers(raw.headers)),
+        request_body=redactor.data(raw.request_body),
+        response_body=redactor.data(response),
     )

@@ -30,6 +30,12 @@ TRANSPORT_HEADERS = frozenset(
     {"host", "content-length", "user-agent", "accept-encoding", "connection", "accept"}
 )
 CREDENTIAL_ERRORS = frozenset({"authentication_failed", "x-client-id_missing", "x-client-secret_missing"})
+# Answers about the account or the machine the run came from, not about the request: a fresh fake
+# (unlimited balance, no IP allowlist) cannot meet them, and they say nothing of the fake's fidelity.
+ENVIRONMENT_CODES = {
+    "ip_validation_failed": "the caller's IP is not allowlisted on that account",
+    "insufficient_balance": "that account's balance ran out",
+}
 # Fields whose masked value, when the vendor accepted it, is put back from this table.
 SYNTHETIC = {"identifier_value": FLOW_MOBILE}
 
@@ -63,6 +69,11 @@ async def _replay(recorded: list[Recorded], app: FakeCashfree) -> list[Outcome]:
             continue
         if entry.status == 429 or entry.status >= 500:
             outcome.skipped = f"the vendor answered {entry.status}: load or outage, not the contract's shape"
+            continue
+        if entry.error_code() in ENVIRONMENT_CODES:
+            outcome.skipped = (
+                f"the vendor answered {entry.error_code()}: {ENVIRONMENT_CODES[entry.error_code()]}"
+            )
             continue
         request = _Request(entry, outcome.operation_id, rebuilder, fillers)
         path, headers, body = await request.prepare()

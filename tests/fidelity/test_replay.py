@@ -124,25 +124,34 @@ def test_the_vendor_example_shapes_are_the_registered_limitations(
     assert report["differences"] == []
 
 
-def test_answers_of_load_or_outage_are_skipped_not_compared(tmp_path: Path) -> None:
-    def line(status: int | None) -> dict[str, Any]:
+def test_answers_of_load_outage_or_account_are_skipped_not_compared(tmp_path: Path) -> None:
+    def line(status: int | None, code: str = "") -> dict[str, Any]:
+        body = json.dumps({"type": "x", "code": code, "message": "x"}) if code else None
         return {
-            "operation": "POST /oauth2/session",
-            "request": {"method": "POST", "url": "https://x.test/verification/oauth2/session", "headers": {}},
-            "response": {"status": status, "headers": {}, "body": None},
+            "operation": "POST /user/data-availability",
+            "request": {"method": "POST", "url": "https://x.test/verification/user/data-availability"},
+            "response": {"status": status, "headers": {}, "body": body},
         }
 
     cassette = tmp_path / "cassette.ndjson"
-    lines = [line(429), line(502), line(None)]
+    lines = [
+        line(429),
+        line(502),
+        line(None),
+        line(403, "ip_validation_failed"),
+        line(422, "insufficient_balance"),
+    ]
     cassette.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
 
     code, report = fidelity(cassette, tmp_path / "out")
 
     assert code == 0
     assert report["replayed"] == 0
-    assert [s["line"] for s in report["skipped"]] == [1, 2, 3]
+    assert [s["line"] for s in report["skipped"]] == [1, 2, 3, 4, 5]
     assert "429: load or outage" in report["skipped"][0]["why"]
     assert "no answer" in report["skipped"][2]["why"]
+    assert "IP is not allowlisted" in report["skipped"][3]["why"]
+    assert "balance ran out" in report["skipped"][4]["why"]
 
 
 @pytest.mark.parametrize(

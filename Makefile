@@ -12,7 +12,7 @@ VENDOR_PAGES := $(wildcard openapi/vendor/pages/*.md)
 BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
-.PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck test contract fake fuzz \
+.PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck lint-imports test contract fake fuzz \
 	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift
 TARGET ?= fake
 PROFILE ?= pr
@@ -68,7 +68,10 @@ lint: env  ## ruff (lint and format) on hand-written code
 typecheck: env  ## mypy strict on hand-written code
 	$(RUN) mypy
 
-check: lint typecheck lint-spec lint-workflows  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
+lint-imports: env  ## the import contracts of pyproject.toml: ARCHITECTURE.md's layers, no cycle, one schemathesis door
+	$(RUN) lint-imports --no-cache
+
+check: lint typecheck lint-imports lint-spec lint-workflows  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
 	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor --check
 	$(PY) -m scripts.bundle --check
 	$(PY) -m scripts.generate --check

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from schemathesis.hooks import HookDispatcher
 from contract_tests import schemathesis_adapter as adapter
 
 ROOT = Path(__file__).resolve().parents[2]
-ADAPTER = ROOT / "contract_tests" / "schemathesis_adapter.py"
+# That no other module imports schemathesis is an import contract (pyproject.toml, make lint-imports).
 
 
 def test_the_installed_release_has_everything_the_suite_uses() -> None:
@@ -66,30 +65,3 @@ def test_an_incompatible_release_fails_loudly_before_a_run(monkeypatch: pytest.M
     assert "- schemathesis 5.0.0 is outside the supported range >= 4.32, < 5.0" in message
     assert "- schemathesis.engine.events.ScenarioFinished: lacks recorder" in message
     assert "- hook:filter_failure: no such hook" in message
-
-
-def _imports_schemathesis(path: Path) -> list[int]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names = [node.module or ""]
-        else:
-            continue
-        if any(name == "schemathesis" or name.startswith("schemathesis.") for name in names):
-            lines.append(node.lineno)
-    return lines
-
-
-def test_only_the_adapter_imports_schemathesis() -> None:
-    sources = [*sorted((ROOT / "contract_tests").rglob("*.py")), *sorted((ROOT / "benchmarks").rglob("*.py"))]
-    offenders = {
-        str(path.relative_to(ROOT)): lines
-        for path in sources
-        if path != ADAPTER and (lines := _imports_schemathesis(path))
-    }
-
-    assert _imports_schemathesis(ADAPTER), "the scan finds the adapter's own imports"
-    assert offenders == {}, "import schemathesis through contract_tests/schemathesis_adapter.py"

@@ -29,6 +29,13 @@ from tests.fake.conftest import (
 
 pytestmark = pytest.mark.anyio
 
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request: pytest.FixtureRequest) -> str:
+    """Every rule here holds on both state stores (Redis: a real redis-server, a fresh key prefix)."""
+    param: str = request.param
+    return param
+
 CONCURRENCY = 200
 OPERATIONS = ["VrsUserVaultOauthInitiation", "VrsUserVaultDataAvailability"]
 

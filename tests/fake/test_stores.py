@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import pytest
 
+from cashfree_oneclick.redaction import REDACTOR
 from contract_tests.fake import FakeConfig, create_app
 from contract_tests.fake.__main__ import main as serve_fake
 from contract_tests.fake.process import free_port
@@ -209,3 +210,10 @@ async def test_a_reset_by_one_worker_reaches_the_others(redis_server: RedisServe
         await other.reset()
         refused = await first.user_details(granted.access_token)
     assert_error(refused, 400, "access_token_value_invalid")
+
+
+async def test_a_redis_password_is_redacted(clock: FakeClock) -> None:
+    password = "test-redis-pass-Q7vX2"  # noqa: S105 - a planted test value
+    app = create_app(FakeConfig(state=f"redis://:{password}@127.0.0.1:{free_port()}/0"), clock=clock)
+    assert password not in REDACTOR.text(f"connecting to redis://:{password}@127.0.0.1 failed")
+    await app.aclose()

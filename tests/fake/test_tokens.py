@@ -21,6 +21,13 @@ from tests.fake.conftest import FakeClock, FlowClient, assert_error, assert_matc
 
 pytestmark = pytest.mark.anyio
 
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request: pytest.FixtureRequest) -> str:
+    """Every rule here holds on both state stores (Redis: a real redis-server, a fresh key prefix)."""
+    param: str = request.param
+    return param
+
 JWT_SECRET = "fake-jwt-secret-for-tests-" + "0123456789abcdef" * 3  # 74 chars: long enough for HS512 too
 OTHER_SECRET = "another-secret-the-fake-does-not-know-" + "fedcba9876543210" * 2
 INVALID = ("access_token_value_invalid", "access_token should be valid.")

@@ -36,6 +36,7 @@ def store(request: pytest.FixtureRequest) -> str:
     param: str = request.param
     return param
 
+
 CONCURRENCY = 200
 OPERATIONS = ["VrsUserVaultOauthInitiation", "VrsUserVaultDataAvailability"]
 

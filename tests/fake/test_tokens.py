@@ -28,6 +28,7 @@ def store(request: pytest.FixtureRequest) -> str:
     param: str = request.param
     return param
 
+
 JWT_SECRET = "fake-jwt-secret-for-tests-" + "0123456789abcdef" * 3  # 74 chars: long enough for HS512 too
 OTHER_SECRET = "another-secret-the-fake-does-not-know-" + "fedcba9876543210" * 2
 INVALID = ("access_token_value_invalid", "access_token should be valid.")

@@ -6,12 +6,16 @@ The quick path runs the probes, the response rules and conformance against the d
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 import pytest
 
-from contract_tests.drift import DRIFTS, Drift
+from contract_tests import runner
+from contract_tests.drift import BY_NAME, DRIFTS, Drift, DriftApp
 from contract_tests.drift.run import Outcome, quick
+from contract_tests.profiles import Profile
+from contract_tests.targets import fake_target
 
 QUICK = [drift for drift in DRIFTS if drift.quick]
 # The rules the probes and response rules add; each must have a drift that only it catches.
@@ -54,3 +58,14 @@ def test_every_rule_has_a_drift_only_it_catches(rule: str) -> None:
 def test_an_unchanged_fake_raises_nothing() -> None:
     control = next(d for d in DRIFTS if d.name == "control_new_headers")
     assert outcome(control).rules == frozenset()
+
+
+def test_a_run_that_cannot_advance_ends_within_its_bound_and_says_where_it_stopped() -> None:
+    base = fake_target()
+    target = dataclasses.replace(base, app=DriftApp(base.app, BY_NAME["token_without_access_token"]))
+    bound = Profile("pr", 20261123, max_examples=2, max_time=4, stateful_steps=2)
+    result = runner.run(target, bound, progress=None)
+    assert result.elapsed < bound.max_time + runner.GRACE_SECONDS
+    assert result.skipped["GET /oauth2/user-details"].startswith("flow blocked at generate-token")
+    blocked = [f for f in result.findings if f.check == "flow_blocked"]
+    assert [f.title for f in blocked] == ["flow blocked at generate-token: 200 without access_token"]

@@ -142,14 +142,26 @@ class Redactor:
         self._keys = frozenset(key.lower() for key in self.config.keys)
         self._pattern = re.compile("|".join(f"(?:{p})" for p in self.config.patterns))
         self._known_pattern: re.Pattern[str] | None = None
+        self._known_dirty = False
 
     def add_known(self, *values: str | None) -> None:
         """Register exact secret or PII values to scrub wherever they appear (empty ones are ignored)."""
         with self._lock:
             # Very short values would scrub ordinary text; they are caught by key instead.
-            self._known.update(value for value in values if value and len(value) >= 4)
-            ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
-            self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+            fresh = {value for value in values if value and len(value) >= 4} - self._known
+            if fresh:
+                self._known.update(fresh)
+                # Compiled on first use, not here: a report harvests hundreds of answers in a row, and
+                # recompiling the alternation after each one made writing a report quadratic (40 s).
+                self._known_dirty = True
+
+    def _known_regex(self) -> re.Pattern[str] | None:
+        with self._lock:
+            if self._known_dirty:
+                ordered = sorted(self._known, key=len, reverse=True)  # longest first: no partial leftovers
+                self._known_pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+                self._known_dirty = False
+            return self._known_pattern
 
     def add_words(self, words: Iterable[str]) -> None:
         """Words of the spec (keys, enum values, codes): never harvested as secrets (see harvest)."""
@@ -191,7 +203,7 @@ class Redactor:
         for marker in FOREIGN_MARKERS:
             if marker in value:
                 value = value.replace(marker, self.config.mask)
-        known = self._known_pattern
+        known = self._known_regex()
         if known is not None:
             value = known.sub(self.config.mask, value)
         return self._pattern.sub(self.config.mask, value)

@@ -159,7 +159,7 @@ class DriftApp:
             refused = "verification_id_already_exists" if name == "replay_vid" else "auth_code_value_invalid"
             if status == 200 and isinstance(key, str):
                 self.memory[key] = content
-            elif code == refused and key in self.memory:
+            elif code == refused and isinstance(key, str) and key in self.memory:
                 return 200, self.memory[key]
         if name == "first_token" and status == 200:
             return 200, self.memory.setdefault("first", content)

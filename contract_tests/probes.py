@@ -66,6 +66,7 @@ class Prober:
     def __init__(self, target: Target, http: requests.Session, deadline: float) -> None:
         self.target, self.http, self.deadline = target, http, deadline
         self.result = ProbeResult()
+        self.current = DA  # the operation of the request in flight (a transport failure names it)
 
     def call(
         self,
@@ -75,6 +76,7 @@ class Prober:
         body: Any = None,
         headers: dict[str, str] | None = None,
     ) -> tuple[int, Any]:
+        self.current = operation
         method = operation[0].split()[0]
         url = self.target.base_url + path
         sent = {"x-api-version": auth.API_VERSION, **(headers or {})}
@@ -338,9 +340,10 @@ def run(target: Target, budget_seconds: float) -> ProbeResult:
                 break
             rule(prober, flows)
     except requests.RequestException as error:
-        prober.result.blocked_at = prober.result.blocked_at or "transport"
+        step = prober.current[0].rsplit("/", 1)[-1]
+        prober.result.blocked_at = prober.result.blocked_at or step
         prober.fail(
-            "flow_blocked", DA, "flow blocked: no answer", f"a probe request failed: {type(error).__name__}",
-            Severity.HIGH, None,
+            "flow_blocked", prober.current, f"flow blocked at {step}: no answer",
+            f"the request got no answer in time: {type(error).__name__}", Severity.HIGH, None,
         )  # fmt: skip
     return prober.result

@@ -102,7 +102,8 @@ def run(
     _install_failure_filter(schema)
     _install_unique_verification_ids(schema)
     if target.request_budget is not None:
-        _install_budget(schema, target.request_budget)
+        # The probes' requests (at most four against the sandbox) are billed too: they count.
+        _install_budget(schema, max(0, target.request_budget - len(probed.interactions)))
 
     ids = _operation_ids(schema)
     stats = {label: OperationStats(label, op_id) for label, op_id in ids.items()}

@@ -78,6 +78,19 @@ CUSTOM_CHECKS = {
     "expects the documented 400 <header>_missing, 401 authentication_failed, 400 access_token_*.",
     "vendor_error_shape": "Every 4xx/5xx body is a JSON object whose type, code and message are strings.",
     "user_details_scopes": "A 200 from user details carries each scope at most once, with records.",
+    # contract_tests/probes.py (the flow driven by hand before the engine) and rules.py (every answer):
+    "flow_blocked": "Each flow step answers 200 with the field the next step needs.",
+    "verification_id_reuse": "A verification_id used before answers 409 verification_id_already_exists.",
+    "auth_code_single_use": "A replayed auth code answers 400 auth_code_value_invalid.",
+    "token_isolation": "A token reads its own session's user only.",
+    "scope_within_consent": "User details return no scope beyond the consent.",
+    "token_refused": "Forged, foreign and expired tokens answer 400 access_token_value_invalid.",
+    "echo_verification_id": "Answers carry the request's (or the session's) verification_id.",
+    "echo_user": "Data availability echoes the request's user identifiers.",
+    "documented_error_code": "Error codes are documented for the operation and status (400 validation "
+    "family excepted); an undocumented one fails the run.",
+    "pii_unmasked": "No Aadhaar number in clear (aadhaar fields, Verhoeff-valid numbers in text), no mobile "
+    "number in mobile_hash; critical.",
 }
 
 

@@ -1,7 +1,8 @@
 """Run profiles and the schemathesis configuration they produce for a target.
 
-- ``pr``: part of ``make test``; a fixed seed, bounded examples and time, one worker (deterministic).
-- ``nightly``: a fresh seed (printed), more examples, bounded in time.
+- ``pr``: part of ``make test``; a fixed seed, bounded examples, one worker (deterministic); the whole
+  run (probes, engine, rules) ends within 60 s, over HTTP too.
+- ``nightly``: a fresh seed (printed), more examples, bounded at 1500 s.
 The sandbox always runs positive generation only, throttled, within a hard request budget.
 """
 

@@ -292,6 +292,14 @@ DRIFTS: tuple[Drift, ...] = (
         quick=True,
     ),
     _d(
+        "one_namespace_for_ids",
+        "stateful",
+        "flow_blocked",
+        behaviour="shared_namespace",
+        status=None,
+        quick=True,
+    ),
+    _d(
         "expired_token_accepted",
         "stateful",
         "token_refused",

@@ -80,6 +80,7 @@ class DriftApp:
     def __init__(self, app: ASGIApp, drift: Drift) -> None:
         self.app, self.drift = app, drift
         self.matched = 0
+        self.path = ""
         self.flaky_count = 0
         self.memory: dict[Any, bytes] = {}
 
@@ -91,6 +92,7 @@ class DriftApp:
         drift = self.drift
         body = await _read(receive)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        self.path = path
         body, headers = _rewrite_request(drift.behaviour, body, headers)
         scope = {**scope, "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]}
         start: Message = {}
@@ -173,6 +175,18 @@ class DriftApp:
                 and "last" in self.memory
             ):
                 return 200, self.memory["last"]
+        if (
+            name == "shared_namespace"
+            and isinstance(request, dict)
+            and isinstance(request.get("verification_id"), str)
+        ):
+            # One namespace for both operations: an id used on data availability is taken for sessions.
+            vid = request["verification_id"]
+            if self.path.endswith("/user/data-availability") and status == 200:
+                self.memory[("used", vid)] = b""
+            elif self.path.endswith("/oauth2/session") and ("used", vid) in self.memory:
+                taken = {"type": "validation_error", "code": "verification_id_already_exists", "message": "x"}
+                return 409, json.dumps(taken).encode()
         if name == "replay_token":
             bearer = sent_headers.get("authorization", "")
             if status == 200:

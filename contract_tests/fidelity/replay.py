@@ -188,8 +188,8 @@ class _Request:
             return [await self._restore(v, key) for v in value]
         if not isinstance(value, str) or MASK not in value or key is None:
             return value
-        if self.code.startswith(f"{key}_"):
-            return value  # the vendor refused this very field: the mask is refused alike
+        if self.code.startswith(f"{key}_") and not self.code.endswith("_already_exists"):
+            return value  # the vendor refused this very value (missing, invalid): the mask is refused alike
         if key == "auth_code":
             return await self.rebuilder.auth_code() if self.accepted else value
         if value == MASK and key in SYNTHETIC:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from contract_tests.fake import TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET
+from cashfree_oneclick.redaction import Redactor
+from contract_tests.fake import (
+    TEST_APP_CLIENT_ID,
+    TEST_APP_CLIENT_SECRET,
+    TEST_GENERAL_CLIENT_SECRET,
+    FakeConfig,
+    create_app,
+)
 from contract_tests.fidelity import __main__ as cli
+from contract_tests.fidelity.rebuild import AsgiClient
 from tests.fidelity.conftest import VendorRun
 
 
@@ -205,3 +214,48 @@ def test_the_cassette_keeps_shapes_and_no_secret(identical_run: VendorRun) -> No
     assert isinstance(split, dict)
     assert {"house", "pincode", "state"} <= split.keys()
     assert all(value in ("[REDACTED]", 0, None) for value in split.values())
+
+
+def test_a_verification_id_partly_masked_replays_as_new_then_as_used(tmp_path: Path) -> None:
+    # A digit run in a verification id is masked by pattern ("vid-[REDACTED]"): the vendor's 200 and
+    # then 409 verification_id_already_exists must replay as 200 and 409, not as an invalid id.
+    app = create_app(FakeConfig())
+    client = AsgiClient(app)
+    redactor = Redactor()
+    body = {
+        "verification_id": "vid-123456789012",
+        "user": {"identifier_type": "MOBILE", "identifier_value": "9999900000"},
+    }
+    headers = {"x-client-id": TEST_APP_CLIENT_ID, "x-client-secret": TEST_APP_CLIENT_SECRET}
+    headers |= {"x-api-version": "2024-12-01", "content-type": "application/json"}
+    lines = []
+    for _ in range(2):
+        answer = asyncio.run(
+            client.request("POST", "/verification/oauth2/session", headers.items(), json.dumps(body).encode())
+        )
+        request: dict[str, Any] = {
+            "method": "POST",
+            "url": "http://vendor.test/verification/oauth2/session",
+            "path": "/oauth2/session",
+        }
+        request |= {
+            "headers": dict(redactor.headers(headers.items())),
+            "body": redactor.body(json.dumps(body), True),
+        }
+        response = {
+            "status": answer.status,
+            "headers": answer.headers,
+            "body": redactor.body(answer.body, True),
+        }
+        lines.append(
+            json.dumps({"operation": "POST /oauth2/session", "request": request, "response": response})
+        )
+    assert "vid-[REDACTED]" in lines[0]
+    assert [json.loads(line)["response"]["status"] for line in lines] == [200, 409]
+    cassette = tmp_path / "cassette.ndjson"
+    cassette.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    code, report = fidelity(cassette, tmp_path / "out")
+
+    assert code == 0, report["differences"]
+    assert report["replayed"] == 2

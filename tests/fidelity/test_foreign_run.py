@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.fidelity.conftest import VendorRun
 
+IDENTICAL = pytest.mark.xdist_group("fidelity-identical")  # the run is shared with test_replay.py
 
+
+@IDENTICAL
 def test_a_foreign_server_runs_clean_with_credentials_from_the_environment(identical_run: VendorRun) -> None:
     summary = (identical_run.reports / "summary.md").read_text(encoding="utf-8")
     assert identical_run.exit_code == 0, summary

@@ -21,6 +21,11 @@ from contract_tests.fidelity import __main__ as cli
 from contract_tests.fidelity.rebuild import AsgiClient
 from tests.fidelity.conftest import VendorRun
 
+# Each recorded stand-in is a session fixture: the tests that read it share one xdist worker, so that
+# it is recorded once; the command-line run and the small runs are two groups, run side by side.
+IDENTICAL = pytest.mark.xdist_group("fidelity-identical")
+SMALL_RUNS = pytest.mark.xdist_group("fidelity-small-runs")
+
 
 def fidelity(cassette: Path, out: Path, *extra: str) -> tuple[int, dict[str, Any]]:
     code = cli.main([str(cassette), "--report-dir", str(out), *extra])
@@ -34,6 +39,7 @@ def unplanned_skips(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [skip for skip in report["skipped"] if "X-Fake-Fault" not in skip["why"]]
 
 
+@IDENTICAL
 def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun, tmp_path: Path) -> None:
     code, report = fidelity(identical_run.cassette, tmp_path)
 
@@ -49,6 +55,7 @@ def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun
             assert planted not in text, f"a secret in {path.name}"
 
 
+@SMALL_RUNS
 def test_negative_data_replays_with_no_difference(negative_run: VendorRun, tmp_path: Path) -> None:
     lines = negative_run.cassette.read_text(encoding="utf-8").rstrip("\n").split("\n")
     codes = {json.loads(json.loads(line)["response"]["body"] or "{}").get("code") for line in lines}
@@ -74,6 +81,7 @@ CHANGED_DIFFERENCES = {
 }
 
 
+@SMALL_RUNS
 def test_a_changed_server_replays_with_each_difference_named(changed_run: VendorRun, tmp_path: Path) -> None:
     code, report = fidelity(changed_run.cassette, tmp_path)
 
@@ -95,6 +103,7 @@ def test_a_changed_server_replays_with_each_difference_named(changed_run: Vendor
     )
 
 
+@SMALL_RUNS
 def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_path: Path) -> None:
     register = tmp_path / "limitations.yaml"
     register.write_text(
@@ -120,6 +129,7 @@ def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_p
     assert len(report["differences"]) == len(CHANGED_DIFFERENCES)
 
 
+@SMALL_RUNS
 def test_the_vendor_example_shapes_are_the_registered_limitations(
     quirky_run: VendorRun, tmp_path: Path
 ) -> None:
@@ -192,6 +202,7 @@ def test_a_cassette_that_cannot_be_replayed_exits_2(
     assert not (tmp_path / "out").exists(), "no report of a replay that did not run"
 
 
+@IDENTICAL
 def test_a_malformed_register_exits_2(
     identical_run: VendorRun, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -202,6 +213,7 @@ def test_a_malformed_register_exits_2(
     assert "entry 0 (FAKE-1): missing keys" in capsys.readouterr().err
 
 
+@IDENTICAL
 def test_the_cassette_keeps_shapes_and_no_secret(identical_run: VendorRun) -> None:
     text = identical_run.cassette.read_text(encoding="utf-8")
     for planted in (identical_run.token, TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET, "9999900000"):

@@ -24,7 +24,11 @@ STATE ?=
 # `make test JUNIT=build/junit/pytest.xml` also writes a JUnit report (CI uploads it); empty: none.
 JUNIT ?=
 # `make test` runs the tests in parallel processes (pytest-xdist), one per core; PYTEST_WORKERS=0 runs
-# them in this process. Tests sharing an expensive module fixture carry @pytest.mark.xdist_group.
+# them in this process. --dist loadfile: each test module runs whole on one worker, so a module-scoped
+# fixture (a contract run, a served fake, a replayed cassette) is set up once, not once per worker
+# and again each time a worker comes back to the module. (loadgroup would allow finer groups, but
+# xdist 3.8 marks groups through a node attribute pytest 9.2 no longer reads: it groups nothing.)
+# --no-loadscope-reorder: modules go out in collection order, heaviest first (tests/conftest.py).
 PYTEST_WORKERS ?= auto
 
 help:  ## list the targets
@@ -77,7 +81,7 @@ check: lint typecheck lint-imports lint-spec lint-workflows  ## lint, types, spe
 	$(PY) -m scripts.generate --check
 
 test: check redis-server  ## make check, then the test suite
-	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadgroup $(if $(JUNIT),--junitxml $(JUNIT))
+	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(JUNIT),--junitxml $(JUNIT))
 
 contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract

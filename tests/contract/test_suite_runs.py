@@ -36,13 +36,12 @@ def quirks_run() -> runner.RunResult:
     """One pr run against the quirky fake over real HTTP, shared by the two tests that classify it.
 
     Each test classifies a deep copy (classification replaces ``findings``), so neither sees the
-    other's verdict. Both tests stay on one xdist worker (xdist_group) so the run happens once.
+    other's verdict. `make test` runs a module on one worker (--dist loadfile): the run happens once.
     """
     with served(FakeConfig(quirks=True)) as url:
         return runner.run(resolve(url), profile("pr"), progress=None)
 
 
-@pytest.mark.xdist_group("quirks_run")
 def test_vendor_quirks_over_http_are_each_reported_and_known(quirks_run: runner.RunResult) -> None:
     result = copy.deepcopy(quirks_run)
     schema_findings = {
@@ -64,7 +63,6 @@ def test_vendor_quirks_over_http_are_each_reported_and_known(quirks_run: runner.
     assert reports.verdict(result).passed
 
 
-@pytest.mark.xdist_group("quirks_run")
 def test_an_unregistered_quirk_fails_the_run(quirks_run: runner.RunResult) -> None:
     result = copy.deepcopy(quirks_run)
     result.findings = findings.classify(result.findings, None)

@@ -207,7 +207,7 @@ def verification_id_reuse(p: Prober, flows: list[Flow]) -> None:
         status, answer = p.call(operation, path, body=body, headers=p.pair(operation))
         if status != 409 or _code(answer) != "verification_id_already_exists":
             p.fail(
-                "verification_id_reuse", operation, "a reused verification_id was accepted",
+                "verification_id_reuse", operation, "a reused verification_id was not refused as documented",
                 f"the same verification_id sent twice answered {status} {_code(answer)!r}; the vendor "
                 "documents 409 'verification_id_already_exists'",
                 Severity.HIGH, status, "", _curl(operation, path, body),
@@ -224,7 +224,7 @@ def auth_code_single_use(p: Prober, flows: list[Flow]) -> None:
     status, answer = p.call(TOKEN, "/oauth2/generate-token", body=body, headers=p.pair(TOKEN))
     if status != 400 or _code(answer) != "auth_code_value_invalid":
         p.fail(
-            "auth_code_single_use", TOKEN, "an auth code was accepted twice",
+            "auth_code_single_use", TOKEN, "a second use of an auth code was not refused as documented",
             f"the second use of one auth code answered {status} {_code(answer)!r}; expected 400 "
             "'auth_code_value_invalid'",
             Severity.CRITICAL, status, "", _curl(TOKEN, "/oauth2/generate-token", {"auth_code": "<code>"}),

@@ -249,8 +249,7 @@ class FakeCashfree:
     async def _admit(
         self, operation: Operation, path_params: dict[str, str], scope: Scope, receive: Receive
     ) -> Request:
-        raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
+        headers = _headers(scope)
         client_ip = (scope.get("client") or ("unknown", 0))[0]
         now = await self.state.now()
         if self.ip_limit is not None:
@@ -306,9 +305,7 @@ class FakeCashfree:
         if request is not None:
             headers, body, at = request.headers, request.body, request.now
         else:  # refused before it was read: the headers are all there is
-            raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
-            body, at = None, None
+            headers, body, at = _headers(scope), None, None
         self.journal.record(
             at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
         )
@@ -353,6 +350,11 @@ class FakeCashfree:
         if errors:
             raise from_validation_errors(operation, errors)
         return body
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    raw_headers: list[tuple[bytes, bytes]] = scope["headers"]
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
 
 
 async def _send_json(send: Send, status: int, payload: bytes, extra: tuple[tuple[str, str], ...]) -> None:

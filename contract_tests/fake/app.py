@@ -314,9 +314,7 @@ class FakeCashfree:
         limit = self.config.max_body_bytes
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            raise VendorError(
-                413, "validation_error", "request_too_large", f"request body must not exceed {limit} bytes."
-            )
+            raise _too_large(limit)
         chunks, size = [], 0
         while True:
             message = await receive()
@@ -325,12 +323,7 @@ class FakeCashfree:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                raise VendorError(
-                    413,
-                    "validation_error",
-                    "request_too_large",
-                    f"request body must not exceed {limit} bytes.",
-                )
+                raise _too_large(limit)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
@@ -383,6 +376,12 @@ def _check_api_key(operation: Operation, headers: Mapping[str, str], pairs: Mapp
         raise documented(
             operation, "authentication_failed", 401, "Invalid clientId and clientSecret combination"
         )
+
+
+def _too_large(limit: int) -> VendorError:
+    return VendorError(
+        413, "validation_error", "request_too_large", f"request body must not exceed {limit} bytes."
+    )
 
 
 def _depth(value: Any) -> int:

@@ -38,9 +38,8 @@ class ScriptedFault:
 
 class ScriptedFaults:
     def __init__(self) -> None:
-        self._queues: dict[str, deque[int]] = {}
-        self._faults: dict[int, ScriptedFault] = {}
-        self._next_id = 0
+        # Per operation, one entry per call still to fail (a fault of times=N stands N times).
+        self._queues: dict[str, deque[ScriptedFault]] = {}
 
     def add(self, fault: ScriptedFault, operations: Mapping[str, Operation]) -> None:
         """Queue ``fault`` after those already queued for its operation; ValueError when undocumented."""
@@ -56,9 +55,7 @@ class ScriptedFaults:
             raise ValueError(f"times must be between 1 and {MAX_TIMES}")
         if fault.retry_after is not None and (fault.status != 429 or fault.retry_after < 0):
             raise ValueError("retry_after is a non-negative number of seconds, for a 429 only")
-        self._next_id += 1
-        self._faults[self._next_id] = fault
-        self._queues.setdefault(fault.operation, deque()).extend([self._next_id] * fault.times)
+        self._queues.setdefault(fault.operation, deque()).extend([fault] * fault.times)
 
     def pending(self) -> dict[str, int]:
         """Calls still scripted to fail, by operation."""
@@ -66,14 +63,13 @@ class ScriptedFaults:
 
     def clear(self) -> None:
         self._queues.clear()
-        self._faults.clear()
 
     def take(self, operation: Operation) -> VendorError | None:
         """The error this call of ``operation`` answers with, if one is scripted (and spends it)."""
         queue = self._queues.get(operation.operation_id)
         if not queue:
             return None
-        fault = self._faults[queue.popleft()]
+        fault = queue.popleft()
         return error_for(operation, fault.status, fault.retry_after)
 
 

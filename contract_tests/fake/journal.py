@@ -100,11 +100,13 @@ class Journal:
 
     def records(self, operation: str | None = None) -> list[JournalRecord]:
         """The records, oldest first (of one operation when named), redacted."""
-        raws = [raw for raw in self._entries if operation is None or raw.operation == operation]
         redactor = self._redactor
-        for raw in raws:  # harvest every record first: a later answer can name an earlier secret
+        # Harvest every record first, of every operation: a later answer, or another operation's, can
+        # name a secret that this one carries where no key says what it is.
+        for raw in self._entries:
             redactor.harvest(raw.request_body)
             redactor.harvest(raw.response_body)
+        raws = [raw for raw in self._entries if operation is None or raw.operation == operation]
         return [_redacted(raw, redactor) for raw in raws]
 
 

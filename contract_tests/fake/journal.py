@@ -60,7 +60,7 @@ class _Raw:
 
 class Journal:
     def __init__(self, secrets: Iterable[str] = (), size: int = DEFAULT_JOURNAL_SIZE) -> None:
-        self._entries: deque[_Raw] = deque(maxlen=size) if size > 0 else deque(maxlen=0)
+        self._entries: deque[_Raw] = deque(maxlen=max(size, 0))
         self._secrets = tuple(secrets)  # the fake's own (client secrets, JWT secret): always scrubbed
         self._redactor = self._fresh_redactor()
 

@@ -40,15 +40,15 @@ def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[Served]
     thread = threading.Thread(target=server.run, name="fake-cashfree", daemon=True)
     thread.start()
     deadline = time.monotonic() + startup_seconds
-    while not server.started:
-        if not thread.is_alive():
-            raise RuntimeError("uvicorn stopped before it started")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start within {startup_seconds} s")
-        time.sleep(0.005)
-    listening = server.servers[0]
-    port = listening.sockets[0].getsockname()[1]
-    try:
+    try:  # a server slow to start is stopped too, not left serving in its thread
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("uvicorn stopped before it started")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start within {startup_seconds} s")
+            time.sleep(0.005)
+        listening = server.servers[0]
+        port = listening.sockets[0].getsockname()[1]
         yield Served(f"http://127.0.0.1:{port}{BASE_PATH}", listening.get_loop())
     finally:
         server.should_exit = True

@@ -36,13 +36,18 @@ class FixedWindowLimiter:
             "rate_limit_error",
             self._code,
             self._message,
-            headers=(
-                ("X-RateLimit-Limit", str(self.rule.limit)),
-                ("X-RateLimit-Remaining", "0"),
-                ("X-RateLimit-Reset", str(reset)),
-                ("Retry-After", str(reset)),
-            ),
+            headers=rate_limited_headers(self.rule.limit, reset),
         )
+
+
+def rate_limited_headers(limit: int, reset: int) -> tuple[tuple[str, str], ...]:
+    """The headers of the vendor's 429: the window's limit, none left, seconds until it resets."""
+    return (
+        ("X-RateLimit-Limit", str(limit)),
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", str(reset)),
+        ("Retry-After", str(reset)),
+    )
 
 
 class Balance:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contract_tests.fake.errors import VendorError, documented
+from contract_tests.fake.limits import rate_limited_headers
 from contract_tests.fake.spec import Operation
 
 # The code a status stands for when the operation documents several (or none) under it.
@@ -88,12 +89,6 @@ def error_for(operation: Operation, status: int, retry_after: int | None = None)
     # contract suite does not hold a planned 5xx against the fake (contract_tests/policy.py).
     headers: tuple[tuple[str, str], ...] = ((FAULT_HEADER, "planned"),)
     if status == 429:
-        wait = str(retry_after if retry_after is not None else 1)
-        headers += (
-            ("X-RateLimit-Limit", "100"),
-            ("X-RateLimit-Remaining", "0"),
-            ("X-RateLimit-Reset", wait),
-            ("Retry-After", wait),
-        )
+        headers += rate_limited_headers(100, retry_after if retry_after is not None else 1)
     error.headers = headers
     return error

@@ -24,9 +24,10 @@ from urllib.parse import urlsplit
 
 from cashfree_oneclick.redaction import REDACTOR
 from contract_tests.fake.admin import admin_handlers
+from contract_tests.fake.body import read_json_body
 from contract_tests.fake.config import FakeConfig
 from contract_tests.fake.controls import Controls
-from contract_tests.fake.errors import VendorError, documented, from_validation_errors, invalid_request
+from contract_tests.fake.errors import VendorError, documented, invalid_request
 from contract_tests.fake.handlers import Flow, Request
 from contract_tests.fake.info import ADMIN_ROUTES
 from contract_tests.fake.journal import Journal
@@ -288,7 +289,9 @@ class FakeCashfree:
                 raise invalid_request(f"{rule.name}_value_invalid", f"{rule.name} should be valid.")
         body = None
         if operation.body is not None:
-            body = await self._read_json(operation, headers, receive)
+            body = await read_json_body(
+                operation, headers, receive, self.config.max_body_bytes, self.config.max_json_depth
+            )
         # A valid call: a magic mobile number (magic.py) or a scripted fault (scripted.py) may answer it.
         planned = magic_error(operation, body) or self.scripted.take(operation)
         if planned is not None:
@@ -309,40 +312,6 @@ class FakeCashfree:
         self.journal.record(
             at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
         )
-
-    async def _read_json(self, operation: Operation, headers: Mapping[str, str], receive: Receive) -> Any:
-        limit = self.config.max_body_bytes
-        declared = headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            raise _too_large(limit)
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise invalid_request("request_body_invalid", "request body was not received.")
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                raise _too_large(limit)
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        media_type = headers.get("content-type", "").split(";")[0].strip().lower()
-        if media_type != "application/json":
-            raise invalid_request("content_type_invalid", "content-type should be application/json.")
-        try:
-            body = json.loads(b"".join(chunks))
-        except (ValueError, RecursionError):
-            raise invalid_request("request_body_invalid", "request body should be valid JSON.") from None
-        if not isinstance(body, dict):
-            raise invalid_request("request_body_invalid", "request body should be a JSON object.")
-        if _depth(body) > self.config.max_json_depth:
-            raise invalid_request("request_body_invalid", "request body is nested too deeply.")
-        assert operation.body is not None
-        errors = list(operation.body.iter_errors(body))
-        if errors:
-            raise from_validation_errors(operation, errors)
-        return body
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -376,24 +345,6 @@ def _check_api_key(operation: Operation, headers: Mapping[str, str], pairs: Mapp
         raise documented(
             operation, "authentication_failed", 401, "Invalid clientId and clientSecret combination"
         )
-
-
-def _too_large(limit: int) -> VendorError:
-    return VendorError(
-        413, "validation_error", "request_too_large", f"request body must not exceed {limit} bytes."
-    )
-
-
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, dict):
-            stack.extend((child, depth + 1) for child in node.values())
-        elif isinstance(node, list):
-            stack.extend((child, depth + 1) for child in node)
-    return deepest
 
 
 def _encode(value: Any) -> bytes:

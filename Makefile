@@ -8,6 +8,9 @@ UV_VERSION := 0.13.8
 UV := $(or $(shell command -v uv 2>/dev/null),$(CURDIR)/.tools/bin/uv)
 RUN := $(UV) run --frozen --no-sync
 PY := $(RUN) python
+# Debian packages (redis-server, wrk) need root: sudo on GitHub's runners (user `runner`, passwordless
+# sudo), nothing when already root (.ci/run in a container).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 VENDOR_PAGES := $(wildcard openapi/vendor/pages/*.md)
 BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
@@ -102,11 +105,11 @@ fuzz: env  ## bounded negative fuzz of the fake: >= 10,000 schemathesis cases, n
 	$(PY) -m contract_tests.fuzz --cases 10000 --seed 20261123
 
 bench-tools: redis-server
-	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 
 # The tests and the benchmark of the Redis state store start their own redis-server (Debian's package).
 redis-server:
-	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+	@command -v redis-server >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server; }
 
 bench: env bench-tools  ## benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse

@@ -5,9 +5,9 @@ Profiles (select with HYPOTHESIS_PROFILE, default ``pr``):
   the same commit always runs the same cases.
 - ``nightly``: a fresh random seed each run (printed), more examples, bounded in time per test.
 
-The suite runs in parallel processes (pytest-xdist, ``-n auto`` in pyproject): the controller draws
-the seed once and hands it to every worker, so one run has one seed, printed in the header and beside
-every failure (a worker's failure section travels back with its report).
+The suite runs in parallel processes (pytest-xdist, ``-n auto`` in the Makefile's ``make test``): the
+controller draws the seed once and hands it to every worker, so one run has one seed, printed in the
+header and beside every failure (a worker's failure section travels back with its report).
 """
 
 from __future__ import annotations
@@ -71,9 +71,13 @@ def _import_project() -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     global SEED
-    _import_project()
-    # An xdist worker uses the controller's seed, never its own draw (nightly draws a fresh one).
     worker_input: dict[str, object] | None = getattr(config, "workerinput", None)
+    # The xdist controller runs no test: only the processes that do need the whole project imported
+    # (two seconds of start-up before the workers are even spawned otherwise).
+    controller = worker_input is None and config.getoption("dist", "no") != "no"
+    if not controller:
+        _import_project()
+    # An xdist worker uses the controller's seed, never its own draw (nightly draws a fresh one).
     if worker_input is not None and _WORKER_INPUT_KEY in worker_input:
         SEED = int(str(worker_input[_WORKER_INPUT_KEY]))
     # The hypothesis pytest plugin seeds every @given test from this option.

@@ -27,12 +27,15 @@ CONFIG = ROOT / "openapi" / "generator.yaml"
 TEMPLATES = ROOT / "openapi" / "generator-templates"
 
 
-def generate_into(directory: Path) -> Path:
-    """Run the generator; return the package directory it wrote. Warnings are errors."""
+def generate_into(directory: Path, spec: Path = SPEC) -> Path:
+    """Run the generator on ``spec`` (the client bundle); return the package directory it wrote.
+
+    Warnings are errors. Tests of the templates pass a small document of their own.
+    """
     output = directory / PACKAGE.name
     command = [
         sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(SPEC), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
+        "--path", str(spec), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
         "--meta", "none", "--output-path", str(output), "--fail-on-warning",
     ]  # fmt: skip
     # The post hooks call `ruff`: make sure it is the one of this environment (pinned in uv.lock).

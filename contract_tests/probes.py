@@ -285,7 +285,7 @@ def token_refused(p: Prober, flows: list[Flow]) -> None:
         status, answer = p.call(DETAILS, "/oauth2/user-details", headers={"Authorization": f"Bearer {value}"})
         if status != 400 or _code(answer) != "access_token_value_invalid":
             p.fail(
-                "token_refused", DETAILS, f"a {kind} access token was not refused",
+                "token_refused", DETAILS, f"a {kind} access token was not refused as documented",
                 f"user details with a {kind} token answered {status} {_code(answer)!r}; expected 400 "
                 "'access_token_value_invalid'",
                 Severity.CRITICAL, status,
@@ -309,7 +309,7 @@ def token_expires(p: Prober, flows: list[Flow]) -> None:
     status, answer = p.call(DETAILS, "/oauth2/user-details", headers={"Authorization": f"Bearer {token}"})
     if status != 400 or _code(answer) != "access_token_value_invalid":
         p.fail(
-            "token_refused", DETAILS, "an expired access token was not refused",
+            "token_refused", DETAILS, "an expired access token was not refused as documented",
             f"user details with a token older than {TOKEN_TTL} s answered {status} {_code(answer)!r}; "
             "expected 400 'access_token_value_invalid'",
             Severity.CRITICAL, status,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ import yaml
 
 from cashfree_oneclick.redaction import Redactor, words_of
 from contract_tests import auth, policy
-from contract_tests.findings import Finding
+from contract_tests.findings import Finding, redact
 from contract_tests.runner import RunResult
 
 
@@ -265,6 +265,9 @@ def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Re
         # scrubbed everywhere else too: in URLs, curl commands and messages. Request bodies are generated
         # test data, redacted by key where they appear; harvesting them would scrub ordinary words.
         redactor.harvest(item.response_body or b"")
+    # Findings again, now that the harvest is known: the summary cuts long messages, and a value cut in
+    # two by that limit would no longer match the final pass below.
+    result = replace(result, findings=[redact(finding, redactor) for finding in result.findings])
     artifacts = {
         "findings": (directory / "findings.json", findings_json(result)),
         "junit": (directory / "junit.xml", junit(result, outcome)),

@@ -121,3 +121,33 @@ def test_a_report_of_a_server_that_answered_the_value_access_token_keeps_its_wor
         assert "planted-app-secret-6c2f90" not in text, kind
         assert "[Filtered]" not in text, kind
     assert f"x-client-secret: {MASK}" in texts["markdown"] + texts["findings"]
+
+
+def test_a_harvested_value_cut_by_the_summarys_length_limit_leaves_no_prefix(tmp_path: Path) -> None:
+    """The summary cuts a message at 1500 characters: a session id the server handed out, sitting on
+    the cut, must be redacted before the cut, or its first half reaches summary.md."""
+    session_id = "sess-9f3Kx2pQ7zL1mN8vR4tW"
+    target = Target(
+        kind="foreign",
+        base_url="http://127.0.0.1:9/verification",
+        bundle=BUNDLES / "contract-fake.yaml",
+        app_pair=None,
+        general_pair=None,
+    )
+    url = "http://127.0.0.1:9/verification/oauth2/session"
+    answered = Interaction(
+        "POST /oauth2/session", "fuzzing", "POST", url, {}, b"{}", 200, {},
+        json.dumps({"session_id": session_id}).encode(),
+    )  # fmt: skip
+    message = "a " * 740 + f"session {session_id} answered twice"  # the id straddles character 1500
+    finding = Finding(
+        "POST /oauth2/session", "VrsUserVaultOauthInitiation", "response_schema_conformance",
+        "Response violates schema", message, Severity.HIGH, 200, "/session_id", "curl",
+    )  # fmt: skip
+    result = runner.RunResult(target, profile("pr"), {}, [finding], [answered], [], 1.0, "completed")
+
+    written = reports.write_all(result, reports.verdict(result), tmp_path, Redactor())
+
+    for kind, path in written.items():
+        assert session_id[:10] not in path.read_text(encoding="utf-8"), kind
+    assert MASK in written["markdown"].read_text(encoding="utf-8")

@@ -46,6 +46,7 @@ def _places(node: Any, parts: list[str]) -> Iterator[tuple[Any, str | int]]:
         keys = list(node) if head == "*" else [head] if head in node else []
     elif isinstance(node, list):
         keys = list(range(len(node))) if head == "*" else [int(head)] if head.isdigit() else []
+        keys = [key for key in keys if key < len(node)]  # an index past the end names no place
     else:
         return
     for key in keys:

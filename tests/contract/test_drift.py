@@ -13,6 +13,8 @@ import pytest
 
 from contract_tests import runner
 from contract_tests.drift import BY_NAME, DRIFTS, Drift, DriftApp
+from contract_tests.drift.corpus import Edit
+from contract_tests.drift.middleware import apply_edit
 from contract_tests.drift.run import Outcome, quick
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target
@@ -69,3 +71,12 @@ def test_a_run_that_cannot_advance_ends_within_its_bound_and_says_where_it_stopp
     assert result.skipped["GET /oauth2/user-details"].startswith("flow blocked at generate-token")
     blocked = [f for f in result.findings if f.check == "flow_blocked"]
     assert [f.title for f in blocked] == ["flow blocked at generate-token: 200 without access_token"]
+
+
+def test_an_edit_names_existing_places_only() -> None:
+    document = {"scopes": [{"scope": "PAN"}]}
+    for pointer in ("/scopes/3/scope", "/scopes/0/missing", "/absent/*/scope"):
+        apply_edit(document, Edit("set", pointer, "X"))
+    assert document == {"scopes": [{"scope": "PAN"}]}
+    apply_edit(document, Edit("set", "/scopes/0/scope", "X"))
+    assert document == {"scopes": [{"scope": "X"}]}

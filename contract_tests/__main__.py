@@ -52,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     prof = profile(args.profile, args.seed)
     REDACTOR.add_known(*target.secrets())
     print(
-        f"contract: target {target.kind} {target.base_url} ({target.detected}), "
-        f"profile {prof.name}, seed {prof.seed}",
+        REDACTOR.text(
+            f"contract: target {target.kind} {target.base_url} ({target.detected}), "
+            f"profile {prof.name}, seed {prof.seed}"
+        ),
         file=sys.stderr,
     )
     started = time.monotonic()

@@ -78,6 +78,7 @@ class Target:
         values = [self.access_token]
         values += [pair.client_secret for pair in (self.app_pair, self.general_pair) if pair]
         values += [pair.client_id for pair in (self.app_pair, self.general_pair) if pair]
+        values.append(urlsplit(self.base_url).password)  # https://user:password@host: basic auth
         return [value for value in values if value]
 
 

@@ -126,3 +126,14 @@ def test_an_unreachable_url_cannot_be_a_target(foreign_url: str) -> None:
         gone = serving.base_url
     with pytest.raises(TargetError, match=r"cannot tell what .* is: GET .* got no answer"):
         resolve(gone, environ={})
+
+
+def test_a_password_in_the_base_url_is_a_secret_of_the_target() -> None:
+    def detect(url: str) -> object:
+        return judge(404, "application/json", b"{}")
+
+    url = "https://user:planted-url-password-3e9a@staging.example.test/verification"
+    target = resolve(url, environ=ENV, detect=detect)  # type: ignore[arg-type]
+    assert "planted-url-password-3e9a" in target.secrets()
+    plain = resolve("https://staging.example.test/verification", environ=ENV, detect=detect)  # type: ignore[arg-type]
+    assert set(plain.secrets()) == set(ENV.values())

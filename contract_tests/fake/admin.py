@@ -8,7 +8,8 @@ Admin calls are not journaled: the journal is what the app under test did.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from contract_tests.fake.controls import ControlError, Controls
@@ -29,17 +30,16 @@ def admin_handlers(controls: Controls) -> dict[str, AdminHandler]:
         return await _clock(controls)
 
     async def advance(request: Request) -> dict[str, Any]:
-        await _checked(controls.advance(float(request.body["seconds"])))
+        with _refusals():
+            await controls.advance(float(request.body["seconds"]))
         return await _clock(controls)
 
     async def schedule_fault(request: Request) -> dict[str, Any]:
         body = request.body
-        try:
+        with _refusals():
             pending = controls.fail(
                 body["operation"], body["status"], body.get("times", 1), body.get("retry_after")
             )
-        except ControlError as error:
-            raise _vendor(error) from None
         return {"pending": pending}
 
     async def clear_faults(request: Request) -> dict[str, Any]:
@@ -54,10 +54,8 @@ def admin_handlers(controls: Controls) -> dict[str, AdminHandler]:
         return {"records": []}
 
     async def persona(request: Request) -> dict[str, Any]:
-        try:
+        with _refusals():
             controls.person(request.body["persona"], request.body.get("mobile"))
-        except ControlError as error:
-            raise _vendor(error) from None
         people = controls.app.people
         return {"default": people.default.name, "chosen": len(people.chosen())}
 
@@ -77,12 +75,10 @@ async def _clock(controls: Controls) -> dict[str, Any]:
     return {"now": await controls.now(), "offset": await controls.app.state.clock_offset()}
 
 
-async def _checked(call: Awaitable[Any]) -> Any:
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """A control's refusal answered in the vendor's error shape (400/404/409), not as a 500."""
     try:
-        return await call
+        yield
     except ControlError as error:
-        raise _vendor(error) from None
-
-
-def _vendor(error: ControlError) -> VendorError:
-    return VendorError(error.status, "validation_error", error.code, str(error))
+        raise VendorError(error.status, "validation_error", error.code, str(error)) from None

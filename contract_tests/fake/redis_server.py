@@ -66,7 +66,11 @@ class RedisServer:
         if process is not None and process.poll() is None:
             process.send_signal(signal.SIGCONT)  # a paused server would not act on SIGTERM
             process.terminate()
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # never leave a server behind holding its port
+                process.kill()
+                process.wait()
 
     def pause(self) -> None:
         """SIGSTOP: the server keeps its socket but answers nothing (a hung Redis)."""

@@ -166,6 +166,11 @@ class FakeCashfree:
         self.flow = Flow(self.config, self.state, self.tokens, self.people)
         self._configure()
 
+    def set_quirks(self, enabled: bool) -> None:
+        """Quirks on or off until the next reset; the state is kept, the flow (its answer cache) is new."""
+        self.config = self.config.with_(quirks=enabled)
+        self.flow = Flow(self.config, self.state, self.tokens, self.people)
+
     def _route(self, path: str) -> tuple[dict[str, tuple[Operation, Handler]], dict[str, str]] | None:
         if not path.startswith(BASE_PATH + "/"):
             return None

@@ -127,6 +127,4 @@ class Controls:
 
     def quirks(self, enabled: bool = True) -> None:
         """Answer with the shapes of the vendor's own examples (FakeConfig.quirks); state is kept."""
-        app = self.app
-        app.config = app.config.with_(quirks=enabled)
-        app.flow = type(app.flow)(app.config, app.state, app.tokens, app.people)
+        self.app.set_quirks(enabled)

@@ -28,6 +28,8 @@ def _server_error_findings(config: FakeConfig, planned: bool) -> set[str]:
         target.app.scripted.add(ScriptedFault(SESSION, 500, times=100), target.app.operations)
     # Only the session operation: the admin API (reset, DELETE faults) would drop the plan otherwise.
     result = runner.run(target, QUICK, progress=None, overrides=ONLY_FUZZING, only=[SESSION])
+    # The 500 was served in both runs: a run that never met it would pass the first test vacuously.
+    assert any(500 in stats.statuses for stats in result.operations.values())
     return {f.operation_id for f in result.findings if f.check == "not_a_server_error"}
 
 

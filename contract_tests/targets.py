@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from cashfree_oneclick.redaction import MASK
 from cashfree_oneclick.settings import Pair
 from contract_tests.detect import Detection, UnreachableError, probe
 from contract_tests.fake import (
@@ -151,7 +152,10 @@ def resolve(
         try:
             detection = detect(base_url)
         except UnreachableError as error:
-            raise TargetError(f"cannot tell what {base_url} is: {error}") from error
+            message = f"cannot tell what {base_url} is: {error}"
+            if parts.password:  # https://user:password@host: the URL is in the message twice
+                message = message.replace(parts.password, MASK)
+            raise TargetError(message) from error
     if detection.is_fake:
         # Our fake, locally or deployed: its consent step exists and its test pairs work by default.
         return Target(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract_tests.detect import judge
+from contract_tests.detect import UnreachableError, judge
 from contract_tests.fake import FakeConfig, RateLimit
 from contract_tests.fake.info import FAKE_NAME, kit_version
 from contract_tests.targets import BUNDLES, SANDBOX_RATE_LIMIT, TargetError, resolve
@@ -137,3 +137,14 @@ def test_a_password_in_the_base_url_is_a_secret_of_the_target() -> None:
     assert "planted-url-password-3e9a" in target.secrets()
     plain = resolve("https://staging.example.test/verification", environ=ENV, detect=detect)  # type: ignore[arg-type]
     assert set(plain.secrets()) == set(ENV.values())
+
+
+def test_an_unreachable_target_is_named_without_its_password() -> None:
+    def unreachable(url: str) -> object:
+        raise UnreachableError(f"GET {url}/__fake__/info got no answer: ConnectError: refused")
+
+    url = "https://user:planted-url-password-77c1@staging.example.test/verification"
+    with pytest.raises(TargetError) as raised:
+        resolve(url, environ=ENV, detect=unreachable)  # type: ignore[arg-type]
+    assert "planted-url-password-77c1" not in str(raised.value)
+    assert str(raised.value).count("user:[REDACTED]@staging.example.test") == 2

@@ -71,13 +71,7 @@ class FakeCashfree:
         self.config = self._configured = config or FakeConfig()
         self.clock = clock
         # Kept per process (not in the store): the controls of one test's fake (controls.py).
-        self.journal = Journal(
-            [
-                *self.config.app_credentials.values(),
-                *self.config.general_credentials.values(),
-                self.config.jwt_secret,
-            ]
-        )
+        self.journal = Journal(self._secrets())
         self.scripted = ScriptedFaults()
         self.people = People()
         self.operations = load_operations(bundle)
@@ -110,14 +104,17 @@ class FakeCashfree:
                 self._templated.append((pattern, {operation.method: entry}))
             else:
                 self._static.setdefault(operation.path, {})[operation.method] = entry
-        for client_secret in [
-            *self.config.app_credentials.values(),
-            *self.config.general_credentials.values(),
-        ]:
-            REDACTOR.add_known(client_secret)
-        REDACTOR.add_known(self.config.jwt_secret)
+        REDACTOR.add_known(*self._secrets())
         if self.config.state is not None and (password := urlsplit(self.config.state).password):
             REDACTOR.add_known(password)  # a redis://:password@host URL
+
+    def _secrets(self) -> list[str]:
+        """The configured client secrets and the JWT secret: scrubbed from logs and the journal."""
+        return [
+            *self.config.app_credentials.values(),
+            *self.config.general_credentials.values(),
+            self.config.jwt_secret,
+        ]
 
     async def aclose(self) -> None:
         """Release the state store's connections (the lifespan's shutdown does this when served)."""
@@ -160,7 +157,9 @@ class FakeCashfree:
             )
         self.config = self._configured
         await self.state.reset()
-        self.journal.clear()
+        # A new config's credentials are secrets too: known to the redactor and to the fresh journal.
+        REDACTOR.add_known(*self._secrets())
+        self.journal = Journal(self._secrets())
         self.scripted.clear()
         self.people = People()
         self.flow = Flow(self.config, self.state, self.tokens, self.people)

@@ -123,8 +123,14 @@ def run_all(names: list[str], workers: int, report_dir: Path | None) -> Iterator
     """Each drift in its own worker process (the suite keeps per-run state in module globals)."""
     with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=1) as pool:
         futures = [pool.submit(full, name, report_dir) for name in names]
-        for future in futures:
-            yield future.result()
+        for name, future in zip(names, futures, strict=True):
+            try:
+                yield future.result()
+            except Exception as error:  # a crashed run is a failed line of the table, not its end
+                drift = BY_NAME.get(name)
+                control = drift.control if drift is not None else False
+                crash = REDACTOR.text(f"run crashed: {type(error).__name__}: {error}")
+                yield Outcome(name, control, control, crash, 0.0)
 
 
 def table_line(outcome: Outcome) -> str:

@@ -15,7 +15,7 @@ from contract_tests import runner
 from contract_tests.drift import BY_NAME, DRIFTS, Drift, DriftApp
 from contract_tests.drift.corpus import Edit
 from contract_tests.drift.middleware import apply_edit
-from contract_tests.drift.run import Outcome, quick
+from contract_tests.drift.run import Outcome, quick, run_all
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target
 
@@ -80,3 +80,12 @@ def test_an_edit_names_existing_places_only() -> None:
     assert document == {"scopes": [{"scope": "PAN"}]}
     apply_edit(document, Edit("set", "/scopes/0/scope", "X"))
     assert document == {"scopes": [{"scope": "X"}]}
+
+
+def test_a_crashed_run_is_a_failed_line_of_the_table_not_its_end() -> None:
+    # An unknown name makes the worker process raise (KeyError) before any server starts.
+    outcomes = list(run_all(["no_such_drift"], 1, None))
+
+    assert [o.drift for o in outcomes] == ["no_such_drift"]
+    assert not outcomes[0].ok
+    assert outcomes[0].by.startswith("run crashed: KeyError")

@@ -96,7 +96,7 @@ fidelity: env  ## replay a recorded run (CASSETTE=build/contract/cassette.ndjson
 	$(PY) -m contract_tests.fidelity $(CASSETTE) --report-dir $(BUILD)/fidelity
 
 fake: env  ## serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
-	$(PY) -m contract_tests.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
+	$(PY) -m cashfree_oneclick.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
 
 drift: env  ## the drift corpus: the pr profile over HTTP against the fake with each drift; 1 on a miss or false alarm
 	$(PY) -m contract_tests.drift --workers 2 --report-dir $(BUILD)/drift
@@ -117,9 +117,9 @@ bench: env bench-tools  ## benchmarks (printed, never asserted): client parse co
 	$(PY) -m benchmarks.contract_speed
 	$(PY) -m benchmarks.client_overhead
 
-dist: env  ## build the wheel into dist/ (client, fake and pytest plugin, all under cashfree_oneclick)
+dist: env  ## build the wheels into dist/: the kit (client, fake, pytest plugin) and the generated client
 	rm -rf dist
-	$(UV) build --wheel --out-dir dist
+	$(UV) build --all-packages --wheel --out-dir dist
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -20,9 +20,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from cashfree_oneclick_generated import AuthenticatedClient
+from cashfree_oneclick_generated.api.one_click import (
+    vrs_user_vault_fetch_details_from_access_token as details_api,
+)
+from cashfree_oneclick_generated.models import FetchDetailsResponseSchema
 
 from cashfree_oneclick import AsyncOneClickClient, OneClickClient
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
@@ -30,9 +35,6 @@ from contract_tests.fake import (
     FakeCashfree,
     create_app,
 )
-from generated_client import AuthenticatedClient
-from generated_client.api.one_click import vrs_user_vault_fetch_details_from_access_token as details_api
-from generated_client.models import FetchDetailsResponseSchema
 
 BASE_URL = "http://fake/verification"
 MOBILE = "9876543210"

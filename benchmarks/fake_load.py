@@ -1,6 +1,6 @@
 """Benchmark: the fake under load on loopback, beside a static-response app measured in the same run.
 
-Starts the fake (``python -m contract_tests.fake``, uvicorn + uvloop + httptools, access log off) and a
+Starts the fake (``python -m cashfree_oneclick.fake``, uvicorn + uvloop + httptools, access log off) and a
 static ASGI app on the same server stack, then drives each with wrk (Debian's package; installed by
 ``make bench`` when missing) for a bounded time with a fixed number of connections:
 
@@ -33,8 +33,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from contract_tests.fake.process import free_port, run_fake, serve_command
-from contract_tests.fake.redis_server import run_redis
+from cashfree_oneclick.fake.process import free_port, run_fake, serve_command
+from cashfree_oneclick.fake.redis_server import run_redis
 
 API = {"x-api-version": "2024-12-01"}
 APP_PAIR = {"x-client-id": "test_app_client_id", "x-client-secret": "test_app_client_secret"}

@@ -20,8 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-
-from generated_client.models import FetchDetailsResponseSchema
+from cashfree_oneclick_generated.models import FetchDetailsResponseSchema
 
 VENDOR = Path(__file__).resolve().parent.parent / "openapi" / "vendor" / "get-oauth2-user-details.yaml"
 TARGET_RATIO = 3.0

@@ -1,4 +1,4 @@
-"""The hand-written layer beside the generated client (``generated_client``, never edited by hand).
+"""The hand-written layer beside the generated client (``cashfree_oneclick_generated``, never edited by hand).
 
 - ``OneClickClient`` / ``AsyncOneClickClient``: the flow with typed errors, retries, timeouts, logging;
 - ``api_key_client`` / ``bearer_client``: one line to a configured generated client;
@@ -30,6 +30,7 @@ from cashfree_oneclick.errors import (
 from cashfree_oneclick.retries import RetryPolicy
 from cashfree_oneclick.settings import Settings, resolve
 from cashfree_oneclick.transport import MissingCredentialsError
+from cashfree_oneclick.version import __version__
 
 __all__ = [
     "DEFAULT_API_VERSION",
@@ -52,6 +53,7 @@ __all__ = [
     "Settings",
     "TransportError",
     "UndocumentedStatusError",
+    "__version__",
     "api_key_client",
     "bearer_client",
     "resolve",

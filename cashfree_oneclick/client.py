@@ -20,22 +20,18 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import httpx
-from tenacity import RetryCallState
-
-from cashfree_oneclick import transport, validation
-from cashfree_oneclick.interpret import FAILURES, Call, CallState
-from cashfree_oneclick.retries import async_retrying, sync_retrying
-from cashfree_oneclick.settings import Settings, resolve
-from generated_client import AuthenticatedClient
-from generated_client.api.one_click import (
+from cashfree_oneclick_generated import AuthenticatedClient
+from cashfree_oneclick_generated.api.one_click import (
     vrs_user_vault_data_availability as data_availability_api,
 )
-from generated_client.api.one_click import (
+from cashfree_oneclick_generated.api.one_click import (
     vrs_user_vault_fetch_details_from_access_token as user_details_api,
 )
-from generated_client.api.one_click import vrs_user_vault_oauth_generate_token as generate_token_api
-from generated_client.api.one_click import vrs_user_vault_oauth_initiation as session_api
-from generated_client.models import (
+from cashfree_oneclick_generated.api.one_click import (
+    vrs_user_vault_oauth_generate_token as generate_token_api,
+)
+from cashfree_oneclick_generated.api.one_click import vrs_user_vault_oauth_initiation as session_api
+from cashfree_oneclick_generated.models import (
     DataAvailabilityRequestSchema,
     DataAvailabilityRequestSchemaUserItem,
     DataAvailabilityResponseSchema,
@@ -46,7 +42,13 @@ from generated_client.models import (
     InitiateOauthRequestSchemaUser,
     InitiateOauthResponseSchema,
 )
-from generated_client.types import Response
+from cashfree_oneclick_generated.types import Response
+from tenacity import RetryCallState
+
+from cashfree_oneclick import transport, validation
+from cashfree_oneclick.interpret import FAILURES, Call, CallState
+from cashfree_oneclick.retries import async_retrying, sync_retrying
+from cashfree_oneclick.settings import Settings, resolve
 
 T = TypeVar("T")
 

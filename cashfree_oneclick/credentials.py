@@ -22,8 +22,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 import httpx
-
-from generated_client import AuthenticatedClient
+from cashfree_oneclick_generated import AuthenticatedClient
 
 SANDBOX_URL: Final = "https://sandbox.cashfree.com/verification"
 PRODUCTION_URL: Final = "https://api.cashfree.com/verification"

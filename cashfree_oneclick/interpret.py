@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import httpx
+from cashfree_oneclick_generated.types import Response
 
 from cashfree_oneclick import errors, transport
 from cashfree_oneclick.retries import parse_retry_after
-from generated_client.types import Response
 
 VERIFICATION_ID_TAKEN = "verification_id_already_exists"
 REQUEST_ID_HEADERS = ("x-request-id", "x-cf-request-id", "request-id")

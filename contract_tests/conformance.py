@@ -13,19 +13,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft7Validator
 
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, pointer_of
 from contract_tests.interactions import Interaction
-from scripts.openapi_schema import leaf_errors, resolve_pointer, to_json_schema
+from scripts.openapi_schema import leaf_errors, read_bundle, resolve_pointer, to_json_schema
 
 CHECK = "response_schema_conformance"
 
 
 @cache
 def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
-    document = yaml.safe_load(bundle.read_text(encoding="utf-8"))
+    document = read_bundle(bundle)
     validators = {}
     for path, item in document["paths"].items():
         for method, operation in item.items():

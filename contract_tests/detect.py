@@ -1,6 +1,6 @@
 """Is a base URL our fake? Asked of the server itself, never guessed from its address.
 
-``GET <base>/__fake__/info`` (contract_tests/fake/info.py) answers our fake's identity. Anything else
+``GET <base>/__fake__/info`` (cashfree_oneclick/fake/info.py) answers our fake's identity. Anything else
 (a 404, another JSON body, HTML from a proxy, a body too large to be ours) makes the URL a foreign
 server. A server that cannot be reached at all is no target: the run could prove nothing.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from contract_tests.fake.info import FAKE_NAME, INFO_PATH
+from cashfree_oneclick.fake.info import FAKE_NAME, INFO_PATH
 
 PROBE_TIMEOUT = 5.0
 MAX_INFO_BYTES = 4096  # our identity is a few hundred bytes; a big answer is somebody else's page

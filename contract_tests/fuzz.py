@@ -1,6 +1,6 @@
 """A seeded, bounded negative fuzz of the fake served over real HTTP: no 5xx, no time-out, ever.
 
-Starts ``python -m contract_tests.fake`` on a free loopback port and runs schemathesis in negative mode
+Starts ``python -m cashfree_oneclick.fake`` on a free loopback port and runs schemathesis in negative mode
 (invalid bodies, headers, paths) for at least ``--cases`` cases, then fails if any answer was a 5xx, any
 request timed out or failed at the network level, any error body left the vendor's shape, or fewer cases
 than asked were run.
@@ -16,8 +16,8 @@ import sys
 import time
 from collections import Counter
 
+from cashfree_oneclick.fake.process import run_fake
 from contract_tests import runner
-from contract_tests.fake.process import run_fake
 from contract_tests.profiles import Profile
 from contract_tests.targets import resolve
 

@@ -132,7 +132,7 @@ def is_documented_exception(check: str, operation_id: str, status: int, code: ob
 
 
 # A scripted fault or a magic number on our fake answers what a test asked for (a 5xx included), marked
-# with this header (contract_tests/fake/scripted.py). The suite exercises the fake's admin API, which
+# with this header (cashfree_oneclick/fake/scripted.py). The suite exercises the fake's admin API, which
 # can plan such answers; failures of the checks below on a marked answer are the plan, not a defect,
 # and are dropped (runner.py). Every other check still judges the marked answer (shape, schema, headers).
 PLANNED_ANSWER_HEADER = "x-fake-fault"

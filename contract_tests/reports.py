@@ -15,12 +15,11 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from cashfree_oneclick.redaction import Redactor, words_of
 from contract_tests import auth, policy
 from contract_tests.findings import Finding, redact
 from contract_tests.runner import RunResult
+from scripts.openapi_schema import read_bundle
 
 
 @dataclass(frozen=True)
@@ -243,7 +242,7 @@ def cassette(result: RunResult, redactor: Redactor) -> str:
 @cache
 def spec_words(bundle: Path) -> frozenset[str]:
     """The words of the bundle a run used (its keys, enum values, codes and their tokens)."""
-    return words_of(yaml.safe_load(bundle.read_text(encoding="utf-8")))
+    return words_of(read_bundle(bundle))
 
 
 def _kept_blank(headers: dict[str, str], redactor: Redactor) -> dict[str, str]:

@@ -14,9 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from contract_tests.fake.spec import Operation, load_operations
+from cashfree_oneclick.fake.spec import Operation, operations_of
 from contract_tests.findings import Finding, Severity, pointer_of
 from contract_tests.interactions import Interaction
+from scripts.openapi_schema import read_bundle, resolved_document
 
 _ECHOING = {"POST /oauth2/session", "POST /user/data-availability"}
 
@@ -68,7 +69,8 @@ def _identifiers(users: Any) -> list[tuple[Any, Any]] | None:
 
 @cache
 def _operations(bundle: Path) -> dict[str, Operation]:
-    return {f"{op.method} {op.path}": op for op in load_operations(bundle).values()}
+    operations = operations_of(resolved_document(read_bundle(bundle)))
+    return {f"{op.method} {op.path}": op for op in operations.values()}
 
 
 # The vendor's naming family for validation errors (`verification_id_missing`, `auth_code_value_invalid`,

@@ -24,10 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from cashfree_oneclick.redaction import MASK
-from cashfree_oneclick.settings import Pair
-from contract_tests.detect import Detection, UnreachableError, probe
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
@@ -35,6 +32,9 @@ from contract_tests.fake import (
     FakeConfig,
     create_app,
 )
+from cashfree_oneclick.redaction import MASK
+from cashfree_oneclick.settings import Pair
+from contract_tests.detect import Detection, UnreachableError, probe
 
 BUNDLES = Path(__file__).resolve().parent.parent / "openapi" / "bundles"
 SANDBOX_HOST = "sandbox.cashfree.com"

@@ -11,14 +11,19 @@ Merging is strict: a path+method defined twice, or a component defined twice wit
 fails naming both files and the component. Output is deterministic (same inputs, same bytes), so
 ``--check`` can tell a stale committed bundle from a fresh one.
 
-    python -m scripts.bundle            # write openapi/bundles/*.yaml
-    python -m scripts.bundle --check    # exit 1 when a committed bundle is stale
+A bundle with ``packaged: <path>`` (relative to the repository) is also written there as JSON with
+every ``$ref`` inlined and every schema in plain JSON Schema (``openapi_schema.resolved_document``):
+the fake's package data, read with nothing but ``json``, so the fake never imports this pipeline.
+
+    python -m scripts.bundle            # write openapi/bundles/*.yaml (and the packaged copies)
+    python -m scripts.bundle --check    # exit 1 when a committed bundle or packaged copy is stale
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from scripts.openapi_schema import resolved_document
 from scripts.overlay import OverlayError, apply_overlay, load_overlay
 
 OPENAPI_DIR = Path(__file__).resolve().parent.parent / "openapi"
@@ -46,6 +52,7 @@ class BundleSpec:
     overlays: tuple[str, ...]
     base: str | None
     description: str
+    packaged: str | None = None  # a resolved JSON copy, relative to the repository root
 
 
 def load_manifest(path: Path) -> dict[str, BundleSpec]:
@@ -58,7 +65,7 @@ def load_manifest(path: Path) -> dict[str, BundleSpec]:
     for name, entry in raw["bundles"].items():
         if not isinstance(entry, Mapping):
             raise BundleError(f"{path}: bundle {name!r} must be a mapping")
-        unknown = set(entry) - {"sources", "overlays", "base", "description"}
+        unknown = set(entry) - {"sources", "overlays", "base", "description", "packaged"}
         if unknown:
             raise BundleError(f"{path}: bundle {name!r} has unknown keys {sorted(unknown)}")
         base = entry.get("base")
@@ -71,8 +78,16 @@ def load_manifest(path: Path) -> dict[str, BundleSpec]:
         sources = tuple(entry.get("sources") or ())
         if base is None and not sources:
             raise BundleError(f"{path}: bundle {name!r} needs sources or a base")
+        packaged = entry.get("packaged")
+        if packaged is not None and not (isinstance(packaged, str) and packaged.endswith(".json")):
+            raise BundleError(f"{path}: bundle {name!r}: packaged must be the path of a .json file")
         specs[name] = BundleSpec(
-            name, sources, tuple(entry.get("overlays") or ()), base, str(entry.get("description", ""))
+            name,
+            sources,
+            tuple(entry.get("overlays") or ()),
+            base,
+            str(entry.get("description", "")),
+            packaged,
         )
     return specs
 
@@ -142,6 +157,11 @@ def render(name: str, spec: BundleSpec, document: dict[str, Any]) -> str:
     return "\n".join(header) + "\n" + body
 
 
+def render_packaged(document: dict[str, Any]) -> str:
+    """The packaged copy: resolved, as JSON (one key a line, so a change reads as a small diff)."""
+    return json.dumps(resolved_document(document), indent=1, ensure_ascii=False) + "\n"
+
+
 def _load_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as stream:
         document = yaml.safe_load(stream)
@@ -163,15 +183,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bundle: {error}", file=sys.stderr)
         return 2
     stale = []
+    outputs: list[tuple[str, Path, str]] = []
     for name, document in documents.items():
-        target = args.out / f"{name}.yaml"
-        text = render(name, specs[name], document)
+        outputs.append((name, args.out / f"{name}.yaml", render(name, specs[name], document)))
+        packaged = specs[name].packaged
+        if packaged is not None:
+            try:
+                text = render_packaged(document)
+            except ValueError as error:
+                print(f"bundle: {name}: {error}", file=sys.stderr)
+                return 2
+            outputs.append((f"{name} (packaged)", args.manifest.parent.parent / packaged, text))
+    for name, target, text in outputs:
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
         if args.check:
             stale.append(name)
             continue
-        args.out.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target}")
     if stale:

@@ -1,6 +1,6 @@
 """What changed in the generated client's public API between two trees, as Markdown.
 
-    python -m scripts.client_api_diff OLD_ROOT NEW_ROOT [--package generated_client] [--markdown OUT]
+    python -m scripts.client_api_diff OLD_ROOT NEW_ROOT [--package NAME] [--markdown OUT]
 
 Each root is a checkout (the PR's base in a ``git worktree``, and the working tree after ``make
 generate``). The public API is read with ``ast``, never imported: the old tree may not even import
@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+PACKAGE = "cashfree_oneclick_generated"
 SECTIONS = ("api", "models")
 
 
@@ -34,13 +35,21 @@ class ApiDiff:
         return not (self.added or self.removed or self.changed)
 
 
-def public_api(root: Path, package: str = "generated_client") -> dict[str, str]:
+def package_home(root: Path, package: str) -> Path:
+    """The folder holding ``package``: the generated project (``generated_client/``) of a checkout,
+    or ``root`` itself for a bare tree."""
+    project = root / "generated_client"
+    return project if (project / package).is_dir() else root
+
+
+def public_api(root: Path, package: str = PACKAGE) -> dict[str, str]:
     """Qualified public name -> a one-line description of it, for every module of the two sections."""
     api: dict[str, str] = {}
+    home = package_home(root, package)
     for section in SECTIONS:
-        base = root / package / section
+        base = home / package / section
         for path in sorted(base.rglob("*.py")) if base.is_dir() else []:
-            parts = path.relative_to(root).with_suffix("").parts
+            parts = path.relative_to(home).with_suffix("").parts
             if any(part.startswith("_") for part in parts if part != "__init__"):
                 continue
             module = ".".join(part for part in parts if part != "__init__")
@@ -102,7 +111,7 @@ def _outermost(names: dict[str, str]) -> dict[str, str]:
     }
 
 
-def markdown(diff: ApiDiff, package: str = "generated_client") -> str:
+def markdown(diff: ApiDiff, package: str = PACKAGE) -> str:
     title = f"## Public API of `{package}`"
     if diff.empty:
         return f"{title}\n\nNo change.\n"
@@ -123,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("old_root", type=Path, help="the old tree (e.g. a worktree of the PR's base)")
     parser.add_argument("new_root", type=Path, help="the new tree")
-    parser.add_argument("--package", default="generated_client")
+    parser.add_argument("--package", default=PACKAGE)
     parser.add_argument("--markdown", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
     try:

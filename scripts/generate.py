@@ -1,4 +1,10 @@
-"""Generate the client package from the client bundle, or check that the committed one is fresh.
+"""Generate the client project from the client bundle, or check that the committed one is fresh.
+
+``generated_client/`` is openapi-python-client's project layout (``--meta uv``): a ``pyproject.toml``
+(our template: hatchling), a README and the package ``cashfree_oneclick_generated/`` with its
+``py.typed``; the root ``pyproject.toml`` has it as a uv workspace member. Its version is the kit's
+``__version__`` (read from ``cashfree_oneclick/version.py``, the one place it is written), so the two
+wheels of a release carry one number.
 
 openapi-python-client (pinned) runs into a temporary directory outside the repository; the result then
 replaces ``generated_client/`` whole, or, with ``--check``, is compared with it file by file. Working in
@@ -12,6 +18,7 @@ and its ruff post hooks away from the work tree, and makes the check exactly "wh
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
 import os
 import shutil
@@ -25,18 +32,36 @@ PACKAGE = ROOT / "generated_client"
 SPEC = ROOT / "openapi" / "bundles" / "client.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
 TEMPLATES = ROOT / "openapi" / "generator-templates"
+VERSION_FILE = ROOT / "cashfree_oneclick" / "version.py"
+
+
+def kit_version(path: Path = VERSION_FILE) -> str:
+    """``__version__`` of the kit, read from the file (the pipeline imports nothing of the client)."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "__version__" for target in node.targets
+        ):
+            value = ast.literal_eval(node.value)
+            if isinstance(value, str):
+                return value
+    raise RuntimeError(f"{path} sets no __version__ string")
 
 
 def generate_into(directory: Path, spec: Path = SPEC) -> Path:
-    """Run the generator on ``spec`` (the client bundle); return the package directory it wrote.
+    """Run the generator on ``spec`` (the client bundle); return the project directory it wrote.
 
     Warnings are errors. Tests of the templates pass a small document of their own.
     """
     output = directory / PACKAGE.name
+    config = directory / "generator.yaml"
+    config.write_text(
+        CONFIG.read_text(encoding="utf-8") + f"package_version_override: {kit_version()!r}\n",
+        encoding="utf-8",
+    )
     command = [
         sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(spec), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
-        "--meta", "none", "--output-path", str(output), "--fail-on-warning",
+        "--path", str(spec), "--config", str(config), "--custom-template-path", str(TEMPLATES),
+        "--meta", "uv", "--output-path", str(output), "--fail-on-warning",
     ]  # fmt: skip
     # The post hooks call `ruff`: make sure it is the one of this environment (pinned in uv.lock).
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -10,11 +10,31 @@ inlined (our specs have no recursive schemas, and a cycle is reported rather tha
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from jsonschema import ValidationError
 
 _DROPPED = {"example", "xml", "externalDocs", "discriminator", "readOnly", "writeOnly", "deprecated"}
+
+
+def read_bundle(path: Path) -> dict[str, Any]:
+    """The OpenAPI document in ``path`` (a bundle), parsed once per path and version of the file.
+
+    The one bundle reader of the pipeline and the suite. Callers share the parsed tree: never mutate it.
+    """
+    return _read_bundle(path.resolve(), path.stat().st_mtime_ns)
+
+
+@cache
+def _read_bundle(path: Path, _version: int) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as stream:
+        document = yaml.safe_load(stream)
+    if not isinstance(document, dict):
+        raise ValueError(f"{path}: not an OpenAPI document")
+    return document
 
 
 def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
@@ -53,6 +73,39 @@ def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...]
         # OpenAPI 3.0: nullable widens the schema to accept null, whatever else it says.
         return {"anyOf": [result, {"type": "null"}]}
     return result
+
+
+def resolved_document(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with every local ``$ref`` inlined and every ``schema`` as JSON Schema.
+
+    What a reader that knows neither ``$ref`` nor the OpenAPI dialect needs (the fake's packaged
+    bundle): ``openapi``, ``info``, ``security``, ``paths`` and the security schemes; the other
+    components are reachable only through the references this inlines.
+    """
+
+    def walk(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [walk(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref in seen:
+                raise ValueError(f"recursive reference through {ref}: not supported")
+            return walk(resolve_pointer(document, ref), (*seen, ref))
+        return {
+            key: to_json_schema(value, document) if key == "schema" else walk(value, seen)
+            for key, value in node.items()
+        }
+
+    resolved: dict[str, Any] = {
+        key: document[key] for key in ("openapi", "info", "security") if key in document
+    }
+    resolved["paths"] = walk(document.get("paths", {}), ())
+    schemes = document.get("components", {}).get("securitySchemes")
+    if schemes is not None:
+        resolved["components"] = {"securitySchemes": walk(schemes, ())}
+    return resolved
 
 
 def leaf_errors(errors: Iterable[ValidationError]) -> list[ValidationError]:

@@ -58,7 +58,13 @@ _WORKER_INPUT_KEY = "cashfree_hypothesis_seed"
 # Hypothesis draws constants from the source of every local module imported when a test runs, so
 # what a seed generates depends on which modules earlier tests happened to import. Under xdist that
 # differs per worker and per run; importing all of the project first makes it the same everywhere.
-PROJECT_PACKAGES = ("generated_client", "cashfree_oneclick", "contract_tests", "scripts", "benchmarks")
+PROJECT_PACKAGES = (
+    "cashfree_oneclick_generated",
+    "cashfree_oneclick",
+    "contract_tests",
+    "scripts",
+    "benchmarks",
+)
 
 
 def _import_project() -> None:

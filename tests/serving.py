@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.fake import FakeCashfree, FakeConfig, create_app
-from contract_tests.fake.threaded import serve_in_thread
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig, create_app
+from cashfree_oneclick.fake.threaded import serve_in_thread
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ NEW = {
     "generated_client/models/item_status.py": 'ItemStatus = Literal["OPEN", "CLOSED", "PENDING"]\n',
     "generated_client/models/tag.py": "@_attrs_define\nclass Tag:\n    name: str\n",
 }
+# A bare tree of a package of the old name: the tool reads any package it is told of.
+PACKAGE = "generated_client"
 ITEM = "generated_client.models.item.Item"
 CREATE = "generated_client.api.items.create_item"
 
@@ -70,7 +72,7 @@ def trees(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_public_api_lists_modules_functions_fields_and_aliases(trees: tuple[Path, Path]) -> None:
-    api = public_api(trees[0])
+    api = public_api(trees[0], PACKAGE)
     assert api == {
         CREATE: "module",
         f"{CREATE}.sync": "def sync(*, client: Client, body: ItemRequest) -> Item | None",
@@ -87,7 +89,7 @@ def test_public_api_lists_modules_functions_fields_and_aliases(trees: tuple[Path
 
 
 def test_diff_names_what_was_added_removed_and_changed(trees: tuple[Path, Path]) -> None:
-    diff = diff_api(public_api(trees[0]), public_api(trees[1]))
+    diff = diff_api(public_api(trees[0], PACKAGE), public_api(trees[1], PACKAGE))
     # A removed or added module is one entry: its members are not listed again.
     assert diff.removed == {"generated_client.api.items.delete_item": "module", f"{ITEM}.id": "int"}
     assert diff.added == {
@@ -108,7 +110,7 @@ def test_diff_names_what_was_added_removed_and_changed(trees: tuple[Path, Path])
 
 
 def test_markdown_lists_removed_then_changed_then_added(trees: tuple[Path, Path]) -> None:
-    report = markdown(diff_api(public_api(trees[0]), public_api(trees[1])))
+    report = markdown(diff_api(public_api(trees[0], PACKAGE), public_api(trees[1], PACKAGE)), PACKAGE)
     assert "2 removed, 3 changed, 2 added" in report
     assert report.index("### Removed") < report.index("### Changed") < report.index("### Added")
     assert (
@@ -121,13 +123,13 @@ def test_cli_writes_the_report_and_says_so_when_nothing_changed(
     trees: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "summary" / "api.md"
-    assert main([str(trees[0]), str(trees[1]), "--markdown", str(out)]) == 0
+    assert main([str(trees[0]), str(trees[1]), "--markdown", str(out), "--package", PACKAGE]) == 0
     assert out.read_text(encoding="utf-8") == capsys.readouterr().out
-    assert main([str(trees[0]), str(trees[0])]) == 0
+    assert main([str(trees[0]), str(trees[0]), "--package", PACKAGE]) == 0
     assert capsys.readouterr().out == "## Public API of `generated_client`\n\nNo change.\n"
 
 
 def test_a_tree_without_the_package_has_an_empty_api(tmp_path: Path) -> None:
-    assert public_api(tmp_path) == {}
+    assert public_api(tmp_path, PACKAGE) == {}
     broken = write_tree(tmp_path / "broken", {"generated_client/models/bad.py": "def (:\n"})
-    assert main([str(tmp_path), str(broken)]) == 2
+    assert main([str(tmp_path), str(broken), "--package", PACKAGE]) == 2

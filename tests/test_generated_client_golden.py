@@ -14,13 +14,11 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-
-from cashfree_oneclick import api_key_client, bearer_client
-from generated_client.api.one_click import (
+from cashfree_oneclick_generated.api.one_click import (
     vrs_user_vault_fetch_details_from_access_token as fetch_details,
 )
-from generated_client.api.one_click import vrs_user_vault_oauth_initiation as initiate_oauth
-from generated_client.models import (
+from cashfree_oneclick_generated.api.one_click import vrs_user_vault_oauth_initiation as initiate_oauth
+from cashfree_oneclick_generated.models import (
     AadhaarRecord,
     AadhaarRecordMetadata,
     AadhaarScope,
@@ -52,6 +50,8 @@ from generated_client.models import (
     SplitAddressRecord,
     UnknownScope,
 )
+
+from cashfree_oneclick import api_key_client, bearer_client
 
 VENDOR = Path(__file__).resolve().parent.parent / "openapi" / "vendor"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 import pytest
+from cashfree_oneclick_generated import models
 from hypothesis import given
 
-from generated_client import models
 from tests.strategies import RESPONSE_SCHEMAS, response_bodies
 
 

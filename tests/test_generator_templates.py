@@ -55,10 +55,10 @@ SPEC = {
     },
 }
 
-# Run in the generated package's parent directory: its `generated_client` is the one imported.
+# Run in the generated project (the package's parent directory): its package is the one imported.
 PROBE = """
 import json, sys
-from generated_client.models import Box
+from cashfree_oneclick_generated.models import Box
 outcomes = []
 for item in json.loads(sys.argv[1]):
     try:
@@ -72,12 +72,12 @@ print(json.dumps(outcomes))
 def test_a_discriminated_union_without_fallback_raises_instead_of_parsing_none(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(yaml.safe_dump(SPEC, sort_keys=False), encoding="utf-8")
-    generate_into(tmp_path, spec)
+    project = generate_into(tmp_path, spec)
     items = [{"kind": "A", "a": 1}, {"kind": "B", "b": 2}, {"kind": "A"}, {"kind": "B"}, {"kind": "C"}]
 
     run = subprocess.run(  # noqa: S603 - this interpreter, a fixed probe
         [sys.executable, "-c", PROBE, json.dumps(items)],
-        cwd=tmp_path,
+        cwd=project,
         capture_output=True,
         text=True,
         timeout=60,

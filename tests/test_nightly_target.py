@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.fake.process import run_fake
+from cashfree_oneclick.fake.process import run_fake
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,13 +14,13 @@ import re
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
-from contract_tests.drift.corpus import Drift, Edit
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
     TEST_GENERAL_CLIENT_SECRET,
 )
+from contract_tests.drift.corpus import Drift, Edit
 
 Scope = dict[str, Any]
 Message = dict[str, Any]

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import uvicorn
 
+from cashfree_oneclick.fake import FakeConfig, create_app
 from cashfree_oneclick.redaction import REDACTOR
 from contract_tests import conformance, findings, probes, reports, rules, runner
 from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
 from contract_tests.drift.middleware import DriftApp
-from contract_tests.fake import FakeConfig, create_app
 from contract_tests.findings import Finding
 from contract_tests.profiles import profile
 from contract_tests.targets import fake_target, resolve

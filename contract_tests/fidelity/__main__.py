@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from contract_tests.fake import FakeConfig
+from cashfree_oneclick.fake import FakeConfig
 from contract_tests.fidelity import cassette, limitations, report
 from contract_tests.fidelity.rebuild import RebuildError
 from contract_tests.fidelity.replay import replay

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from contract_tests.fake import BASE_PATH
+from cashfree_oneclick.fake import BASE_PATH
 
 
 class CassetteError(ValueError):

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.fake import BASE_PATH, FakeCashfree
-from contract_tests.fake.info import CONSENT_PATH
+from cashfree_oneclick.fake import BASE_PATH, FakeCashfree
+from cashfree_oneclick.fake.info import CONSENT_PATH
 
 API_VERSION = "2024-12-01"
 FLOW_MOBILE = "9999900000"  # synthetic, obviously fake

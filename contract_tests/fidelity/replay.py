@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashfree_oneclick.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
+from cashfree_oneclick.fake.scripted import FAULT_HEADER
 from cashfree_oneclick.redaction import MASK, Redactor
-from contract_tests.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
-from contract_tests.fake.scripted import FAULT_HEADER
 from contract_tests.fidelity.cassette import Recorded
 from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
 from contract_tests.fidelity.shapes import Difference, compare, enum_properties

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from scripts.openapi_schema import read_bundle
 
 CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract.yaml"
 
@@ -42,7 +42,7 @@ class Shape:
 def enum_properties(bundle: Path = CONTRACT) -> frozenset[str]:
     """Names of the properties that the bundle declares with an ``enum`` anywhere."""
     found: set[str] = set()
-    stack: list[Any] = [yaml.safe_load(bundle.read_text(encoding="utf-8"))]
+    stack: list[Any] = [read_bundle(bundle)]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):

@@ -23,9 +23,9 @@ import httpx
 import pytest
 
 from cashfree_oneclick import AsyncOneClickClient, CashfreeError, OneClickClient, Settings, resolve
-from contract_tests.fake import FakeCashfree, FakeConfig
-from contract_tests.fake.people import person_for
-from contract_tests.fake.records import ALL_SCOPES, user_details
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig
+from cashfree_oneclick.fake.people import person_for
+from cashfree_oneclick.fake.records import ALL_SCOPES, user_details
 from tests.serving import serve as serve_fake
 
 BASE_URL = "http://cashfree.test/verification"

@@ -17,26 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-
-from cashfree_oneclick import (
-    AsyncOneClickClient,
-    InsufficientBalanceError,
-    OneClickClient,
-    RateLimitedError,
-    RetryPolicy,
-    ServerError,
-    TransportError,
-)
-from contract_tests.fake import (
-    TEST_APP_CLIENT_ID,
-    TEST_APP_CLIENT_SECRET,
-    TEST_GENERAL_CLIENT_ID,
-    TEST_GENERAL_CLIENT_SECRET,
-    FakeConfig,
-    RateLimit,
-)
-from contract_tests.fake.people import person_for
-from generated_client.models import (
+from cashfree_oneclick_generated.models import (
     AadhaarScope,
     AddressScope,
     BankAccountScope,
@@ -52,6 +33,25 @@ from generated_client.models import (
     PANRecordMetadata,
     PanScope,
 )
+
+from cashfree_oneclick import (
+    AsyncOneClickClient,
+    InsufficientBalanceError,
+    OneClickClient,
+    RateLimitedError,
+    RetryPolicy,
+    ServerError,
+    TransportError,
+)
+from cashfree_oneclick.fake import (
+    TEST_APP_CLIENT_ID,
+    TEST_APP_CLIENT_SECRET,
+    TEST_GENERAL_CLIENT_ID,
+    TEST_GENERAL_CLIENT_SECRET,
+    FakeConfig,
+    RateLimit,
+)
+from cashfree_oneclick.fake.people import person_for
 from tests.client.conftest import Served, serve
 
 MOBILE = "9812345678"

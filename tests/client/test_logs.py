@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+from cashfree_oneclick_generated.models import PANRecordMetadata, PanScope
 
 from cashfree_oneclick import InvalidRequestError, OneClickClient, RetryPolicy, redaction, resolve
-from contract_tests.fake import FakeConfig
-from contract_tests.fake.people import person_for
-from generated_client.models import PANRecordMetadata, PanScope
+from cashfree_oneclick.fake import FakeConfig
+from cashfree_oneclick.fake.people import person_for
 from tests.client.conftest import Served
 
 MOBILE = "9833344455"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from contract_tests.fake import FakeConfig
+from cashfree_oneclick.fake import FakeConfig
 from tests.serving import serve
 
 

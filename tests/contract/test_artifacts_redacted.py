@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from cashfree_oneclick import redaction
+from cashfree_oneclick.fake import FakeConfig
+from cashfree_oneclick.fake.people import person_for
 from cashfree_oneclick.redaction import MASK
 from contract_tests import __main__ as cli
 from contract_tests import auth
-from contract_tests.fake import FakeConfig
-from contract_tests.fake.people import person_for
 from contract_tests.targets import fake_target
 
 PLANTED_APP = ("planted_app_id_4f1c", "planted-app-secret-8d2e71")

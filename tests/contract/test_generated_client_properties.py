@@ -17,17 +17,12 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from hypothesis import given
-from hypothesis import strategies as st
-from jsonschema import Draft7Validator
-
-from cashfree_oneclick import api_key_client, bearer_client
-from contract_tests.auth import FLOW_MOBILE
-from contract_tests.fake import TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET, FakeConfig
-from generated_client.api.one_click import vrs_user_vault_fetch_details_from_access_token as details_api
-from generated_client.api.one_click import vrs_user_vault_oauth_generate_token as token_api
-from generated_client.api.one_click import vrs_user_vault_oauth_initiation as session_api
-from generated_client.models import (
+from cashfree_oneclick_generated.api.one_click import (
+    vrs_user_vault_fetch_details_from_access_token as details_api,
+)
+from cashfree_oneclick_generated.api.one_click import vrs_user_vault_oauth_generate_token as token_api
+from cashfree_oneclick_generated.api.one_click import vrs_user_vault_oauth_initiation as session_api
+from cashfree_oneclick_generated.models import (
     ErrorResponseSchema,
     FetchDetailsResponseSchema,
     GenerateTokenRequestSchema,
@@ -36,6 +31,13 @@ from generated_client.models import (
     InitiateOauthRequestSchemaUser,
     InitiateOauthResponseSchema,
 )
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft7Validator
+
+from cashfree_oneclick import api_key_client, bearer_client
+from cashfree_oneclick.fake import TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET, FakeConfig
+from contract_tests.auth import FLOW_MOBILE
 from scripts.openapi_schema import resolve_pointer, to_json_schema
 from tests.contract.conftest import served
 from tests.strategies import mobile_numbers, verification_ids

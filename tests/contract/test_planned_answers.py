@@ -3,9 +3,9 @@ unplanned 5xx still is. The same run, the same operation, only the mark differs.
 
 from __future__ import annotations
 
+from cashfree_oneclick.fake import FakeConfig
+from cashfree_oneclick.fake.scripted import ScriptedFault
 from contract_tests import runner
-from contract_tests.fake import FakeConfig
-from contract_tests.fake.scripted import ScriptedFault
 from contract_tests.policy import is_planned_answer
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from cashfree_oneclick.fake.people import person_for
+from cashfree_oneclick.fake.records import ALL_SCOPES, user_details
 from contract_tests import conformance
-from contract_tests.fake.people import person_for
-from contract_tests.fake.records import ALL_SCOPES, user_details
 from contract_tests.interactions import Interaction
 from contract_tests.targets import BUNDLES
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cashfree_oneclick.fake import FakeConfig
 from contract_tests import findings, reports, runner
-from contract_tests.fake import FakeConfig
 from contract_tests.profiles import profile
 from contract_tests.targets import Credentials, fake_target, resolve
 from scripts.deviations import load_register

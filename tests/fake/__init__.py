@@ -1,1 +1,1 @@
-"""Tests of the fake Cashfree 1-Click server (contract_tests/fake)."""
+"""Tests of the fake Cashfree 1-Click server (cashfree_oneclick/fake)."""

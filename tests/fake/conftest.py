@@ -24,7 +24,7 @@ import pytest
 import yaml
 from jsonschema import Draft4Validator
 
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
@@ -33,7 +33,7 @@ from contract_tests.fake import (
     FakeConfig,
     create_app,
 )
-from contract_tests.fake.redis_server import RedisServer, run_redis
+from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
 from scripts.openapi_schema import resolve_pointer, to_json_schema
 from tests.serving import serve
 

@@ -15,7 +15,7 @@ import anyio
 import httpx
 import pytest
 
-from contract_tests.fake import FakeCashfree, FakeConfig
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig
 from tests.fake.conftest import (
     APP_HEADERS,
     MOBILE,

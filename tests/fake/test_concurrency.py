@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests.fake import FakeCashfree
+from cashfree_oneclick.fake import FakeCashfree
 from tests.fake.conftest import (
     FlowClient,
     LiveServer,

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-import contract_tests.fake.app
-from contract_tests.fake import FakeCashfree, FakeConfig, RateLimit
+import cashfree_oneclick.fake.app
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig, RateLimit
 from tests.fake.conftest import (
     MOBILE,
     FakeClock,
@@ -56,7 +56,7 @@ class _AsyncioOfTheFake:
 def record_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every delay the fake sleeps, seen without timing it (only the fake's module is patched)."""
     delays: list[float] = []
-    monkeypatch.setattr(contract_tests.fake.app, "asyncio", _AsyncioOfTheFake(delays))
+    monkeypatch.setattr(cashfree_oneclick.fake.app, "asyncio", _AsyncioOfTheFake(delays))
     return delays
 
 

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 import httpx
 import pytest
 
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,

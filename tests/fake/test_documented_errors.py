@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from contract_tests.fake import FakeCashfree, FakeConfig, RateLimit
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig, RateLimit
 from tests.fake.conftest import (
     API_VERSION,
     APP_HEADERS,

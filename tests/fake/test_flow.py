@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from contract_tests.fake import FakeCashfree, FakeConfig
-from contract_tests.fake.controls import Controls
-from contract_tests.fake.people import person_for
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig
+from cashfree_oneclick.fake.controls import Controls
+from cashfree_oneclick.fake.people import person_for
 from tests.fake.conftest import (
     MOBILE,
     START,

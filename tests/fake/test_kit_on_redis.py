@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cashfree_oneclick import InvalidRequestError
-from contract_tests.fake import FakeConfig, create_app
-from contract_tests.fake.kit import OneClickFake
-from contract_tests.fake.redis_server import RedisServer
-from contract_tests.fake.threaded import serve_in_thread
+from cashfree_oneclick.fake import FakeConfig, create_app
+from cashfree_oneclick.fake.kit import OneClickFake
+from cashfree_oneclick.fake.redis_server import RedisServer
+from cashfree_oneclick.fake.threaded import serve_in_thread
 
 MOBILE = "9999900000"
 

@@ -1,7 +1,7 @@
 """The fake's logs carry no credential and no personal data.
 
 The whole flow runs with every logger captured at DEBUG and the project's redacting filter installed
-(``redaction.install("cashfree_fake")``, as ``python -m contract_tests.fake`` does). Planted values (a
+(``redaction.install("cashfree_fake")``, as ``python -m cashfree_oneclick.fake`` does). Planted values (a
 custom client secret, the mobile number, the session id, the auth code, the access token, the person's
 PAN and name) must appear in no captured record. The test client's own request log (``httpx``, which
 prints URLs, and the consent URL holds the session id) is the client's, not the fake's: it is set to
@@ -18,8 +18,8 @@ import anyio
 import pytest
 
 from cashfree_oneclick import redaction
-from contract_tests.fake import FakeCashfree, FakeConfig
-from contract_tests.fake.people import Person, person_for
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig
+from cashfree_oneclick.fake.people import Person, person_for
 from tests.fake.conftest import API_VERSION, FlowClient, LiveServer, assert_error, in_process, over_http
 
 pytestmark = pytest.mark.anyio
@@ -146,7 +146,7 @@ async def test_an_unexpected_error_is_logged_redacted(
         def explode(mobile: str) -> Person:
             raise RuntimeError(f"lookup failed for {mobile} pan={pan} token={token} secret={CLIENT_SECRET}")
 
-        monkeypatch.setattr("contract_tests.fake.handlers.person_for", explode)
+        monkeypatch.setattr("cashfree_oneclick.fake.handlers.person_for", explode)
         response = await fake.user_details(token)
     assert_error(response, 500, "verification_failed", "something went wrong")
     errors = [r for r in logs.records if r.name == "cashfree_fake.error"]

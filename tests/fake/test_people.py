@@ -15,8 +15,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from contract_tests.fake import FakeCashfree
-from contract_tests.fake.people import Person, person_for
+from cashfree_oneclick.fake import FakeCashfree
+from cashfree_oneclick.fake.people import Person, person_for
 from tests.fake.conftest import bundle, in_process
 from tests.strategies import mobile_numbers
 

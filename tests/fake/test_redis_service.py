@@ -21,8 +21,8 @@ import httpx
 import pytest
 import redis
 
-from contract_tests.fake.process import run_fake
-from contract_tests.fake.redis_server import RedisServer, run_redis
+from cashfree_oneclick.fake.process import run_fake
+from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
 from tests.fake.conftest import FlowClient, assert_error, assert_matches, new_verification_id
 
 pytestmark = pytest.mark.anyio

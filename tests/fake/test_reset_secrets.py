@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 import pytest
 
-from contract_tests.fake import FakeConfig, create_app
+from cashfree_oneclick.fake import FakeConfig, create_app
 
 pytestmark = pytest.mark.anyio
 

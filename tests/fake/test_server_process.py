@@ -1,4 +1,4 @@
-"""``python -m contract_tests.fake`` serves the fake: started as a process, it answers, and it stops.
+"""``python -m cashfree_oneclick.fake`` serves the fake: started as a process, it answers, and it stops.
 
 Configured from the environment (CASHFREE_FAKE_*), driven over HTTP on 127.0.0.1, terminated with
 SIGTERM; its own output (at debug level) names route templates, never a session id or a secret.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from contract_tests.fake.process import run_fake
+from cashfree_oneclick.fake.process import run_fake
 from tests.fake.conftest import API_VERSION, assert_matches, new_verification_id
 
 GENERAL_ID = "process-general-client"

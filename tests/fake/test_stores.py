@@ -15,14 +15,14 @@ from typing import TypeVar
 
 import pytest
 
+from cashfree_oneclick.fake import FakeConfig, create_app
+from cashfree_oneclick.fake.__main__ import main as serve_fake
+from cashfree_oneclick.fake.process import free_port
+from cashfree_oneclick.fake.redis_server import RedisServer
+from cashfree_oneclick.fake.state import Consent, Lifetimes, StateStore, StoreUnavailableError
+from cashfree_oneclick.fake.store_memory import MemoryStore
+from cashfree_oneclick.fake.store_redis import MAX_CONNECTIONS, RedisStore, new_prefix
 from cashfree_oneclick.redaction import REDACTOR
-from contract_tests.fake import FakeConfig, create_app
-from contract_tests.fake.__main__ import main as serve_fake
-from contract_tests.fake.process import free_port
-from contract_tests.fake.redis_server import RedisServer
-from contract_tests.fake.state import Consent, Lifetimes, StateStore, StoreUnavailableError
-from contract_tests.fake.store_memory import MemoryStore
-from contract_tests.fake.store_redis import MAX_CONNECTIONS, RedisStore, new_prefix
 from tests.fake.conftest import START, FakeClock, assert_error, in_process
 
 pytestmark = pytest.mark.anyio

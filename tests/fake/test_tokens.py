@@ -16,7 +16,7 @@ from typing import Any
 import jwt
 import pytest
 
-from contract_tests.fake import FakeCashfree, FakeConfig
+from cashfree_oneclick.fake import FakeCashfree, FakeConfig
 from tests.fake.conftest import FakeClock, FlowClient, assert_error, assert_matches, in_process
 
 pytestmark = pytest.mark.anyio

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from cashfree_oneclick.redaction import REDACTOR
-from contract_tests import __main__ as cli
-from contract_tests import reports, runner
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
     TEST_GENERAL_CLIENT_SECRET,
     FakeConfig,
 )
+from cashfree_oneclick.redaction import REDACTOR
+from contract_tests import __main__ as cli
+from contract_tests import reports, runner
 from contract_tests.fidelity.rebuild import Rebuilder
 from contract_tests.profiles import PR_SEED, Profile
 from contract_tests.targets import resolve

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from cashfree_oneclick.redaction import Redactor
-from contract_tests.fake import (
+from cashfree_oneclick.fake import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_SECRET,
     FakeConfig,
     create_app,
 )
+from cashfree_oneclick.redaction import Redactor
 from contract_tests.fidelity import __main__ as cli
 from contract_tests.fidelity.rebuild import AsgiClient
 from tests.fidelity.conftest import VendorRun

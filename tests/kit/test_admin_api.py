@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests.fake.kit import OneClickFake
+from cashfree_oneclick.fake.kit import OneClickFake
 
 MOBILE = "9999900000"
 APP_HEADERS = {

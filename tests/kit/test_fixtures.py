@@ -7,6 +7,8 @@ import json
 from typing import TypeVar
 
 import pytest
+from cashfree_oneclick_generated.models import NameScope, PanScope
+from cashfree_oneclick_generated.types import Unset
 
 from cashfree_oneclick import (
     ConflictError,
@@ -16,10 +18,8 @@ from cashfree_oneclick import (
     RateLimitedError,
     ServerError,
 )
-from contract_tests.fake.controls import ConsentRefused, ControlError
-from contract_tests.fake.kit import OneClickFake
-from generated_client.models import NameScope, PanScope
-from generated_client.types import Unset
+from cashfree_oneclick.fake.controls import ConsentRefused, ControlError
+from cashfree_oneclick.fake.kit import OneClickFake
 
 T = TypeVar("T")
 

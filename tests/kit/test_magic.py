@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from cashfree_oneclick import CashfreeError
-from contract_tests.fake.controls import ConsentRefused
-from contract_tests.fake.kit import OneClickFake
-from contract_tests.fake.magic import MAGIC_NUMBERS, MagicNumber
-from contract_tests.fake.personas import PERSONAS
+from cashfree_oneclick.fake.controls import ConsentRefused
+from cashfree_oneclick.fake.kit import OneClickFake
+from cashfree_oneclick.fake.magic import MAGIC_NUMBERS, MagicNumber
+from cashfree_oneclick.fake.personas import PERSONAS
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

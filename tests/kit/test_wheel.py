@@ -1,5 +1,7 @@
-"""The built wheel, installed into a clean virtual environment with pytest only, runs an integrator's
-test file that lives outside the repository (tests/kit/integrator/test_integrator.py, copied out)."""
+"""The built wheels (the kit and the generated client, ``make dist``), installed into a clean virtual
+environment with pytest and mypy only, run an integrator's test file that lives outside the repository
+(tests/kit/integrator/test_integrator.py, copied out), and ``mypy --strict`` finds it clean: the
+wheels ship ``py.typed``, so the typed client is checked, not skipped."""
 
 from __future__ import annotations
 
@@ -14,12 +16,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.fake.process import free_port
+from cashfree_oneclick import __version__
+from cashfree_oneclick.fake.process import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 UV = shutil.which("uv") or str(ROOT / ".tools" / "bin" / "uv")
 INTEGRATOR_TESTS = Path(__file__).with_name("integrator") / "test_integrator.py"
 PYTEST = "pytest==9.2.0"
+MYPY = "mypy==2.4.1"
 
 pytestmark = pytest.mark.xdist_group("wheel")
 
@@ -33,29 +37,57 @@ def _run(*command: str, cwd: Path, env: dict[str, str] | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The wheels of ``make dist``, by distribution name."""
     out = tmp_path_factory.mktemp("dist")
-    _run(UV, "build", "--wheel", "--out-dir", str(out), cwd=ROOT)
-    (built,) = out.glob("*.whl")
-    return built
+    _run(UV, "build", "--all-packages", "--wheel", "--out-dir", str(out), cwd=ROOT)
+    return {path.name.split("-")[0]: path for path in out.glob("*.whl")}
 
 
-def test_every_installed_name_starts_with_cashfree_oneclick(wheel: Path) -> None:
+def _names(wheel: Path) -> list[str]:
     with zipfile.ZipFile(wheel) as archive:
-        names = archive.namelist()
-        entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    tops = {name.split("/")[0] for name in names}
-    assert tops == {"cashfree_oneclick", wheel.name.split("-")[0] + "-0.1.0.dist-info"}
-    assert "cashfree_oneclick/fake/contract-fake.yaml" in names
-    assert "cashfree_oneclick/generated_client/models/__init__.py" in names
+        return archive.namelist()
+
+
+def test_each_wheel_ships_one_package_with_py_typed(wheels: dict[str, Path]) -> None:
+    assert sorted(wheels) == ["cashfree_oneclick_generated", "cashfree_oneclick_kit"]
+    kit, generated = _names(wheels["cashfree_oneclick_kit"]), _names(wheels["cashfree_oneclick_generated"])
+    assert {name.split("/")[0] for name in kit} == {
+        "cashfree_oneclick",
+        f"cashfree_oneclick_kit-{__version__}.dist-info",
+    }
+    assert {name.split("/")[0] for name in generated} == {
+        "cashfree_oneclick_generated",
+        f"cashfree_oneclick_generated-{__version__}.dist-info",
+    }
+    assert "cashfree_oneclick/py.typed" in kit
+    assert "cashfree_oneclick_generated/py.typed" in generated
+    assert "cashfree_oneclick/fake/contract-fake.json" in kit
+    assert "cashfree_oneclick/fake/store_redis.lua" in kit
+    with zipfile.ZipFile(wheels["cashfree_oneclick_kit"]) as archive:
+        entry_points = archive.read(next(n for n in kit if n.endswith("entry_points.txt"))).decode()
+        metadata = archive.read(next(n for n in kit if n.endswith("METADATA"))).decode()
     assert "[pytest11]\ncashfree_oneclick = cashfree_oneclick.fake.pytest_plugin" in entry_points
+    assert "Requires-Dist: cashfree-oneclick-generated" in metadata
 
 
-def test_clean_venv_runs_an_outside_test_file(wheel: Path, tmp_path: Path) -> None:
+def test_the_wheel_files_are_the_repository_files(wheels: dict[str, Path]) -> None:
+    """Nothing is rewritten at build time: every module of the wheel is the checkout's file, byte for byte."""
+    with zipfile.ZipFile(wheels["cashfree_oneclick_kit"]) as archive:
+        for name in archive.namelist():
+            if name.startswith("cashfree_oneclick/"):
+                assert archive.read(name) == (ROOT / name).read_bytes(), name
+
+
+def test_clean_venv_runs_an_outside_test_file(wheels: dict[str, Path], tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     python = venv / "bin" / "python"
+    kit, generated = wheels["cashfree_oneclick_kit"], wheels["cashfree_oneclick_generated"]
     _run(UV, "venv", "--quiet", "--python", sys.executable, str(venv), cwd=tmp_path)
-    _run(UV, "pip", "install", "--quiet", "--python", str(python), f"{wheel}[fake]", PYTEST, cwd=tmp_path)
+    _run(
+        UV, "pip", "install", "--quiet", "--python", str(python),
+        f"{kit}[fake]", str(generated), PYTEST, MYPY, cwd=tmp_path,
+    )  # fmt: skip
     app = tmp_path / "someone-elses-app"
     app.mkdir()
     shutil.copy(INTEGRATOR_TESTS, app / "test_integrator.py")
@@ -66,12 +98,16 @@ def test_clean_venv_runs_an_outside_test_file(wheel: Path, tmp_path: Path) -> No
         str(python), "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", cwd=app, env=env
     )
     assert "8 passed" in output
+    typed = _run(
+        str(python), "-m", "mypy", "--strict", "--no-incremental", "test_integrator.py", cwd=app, env=env
+    )
+    assert "Success: no issues found in 1 source file" in typed
     _serves_the_admin_api(python, app, env)
     site = Path(
         _run(str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=app).strip()
     )
     installed = {p.name for p in site.iterdir()}
-    assert "cashfree_oneclick" in installed
+    assert {"cashfree_oneclick", "cashfree_oneclick_generated"} <= installed
     assert not installed & {"generated_client", "contract_tests", "scripts", "tests"}
 
 

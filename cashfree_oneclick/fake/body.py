@@ -7,8 +7,8 @@ import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from contract_tests.fake.errors import VendorError, from_validation_errors, invalid_request
-from contract_tests.fake.spec import Operation
+from cashfree_oneclick.fake.errors import VendorError, from_validation_errors, invalid_request
+from cashfree_oneclick.fake.spec import Operation
 
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 

@@ -11,9 +11,9 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from contract_tests.fake.errors import VendorError, documented
-from contract_tests.fake.limits import rate_limited_headers
-from contract_tests.fake.spec import Operation
+from cashfree_oneclick.fake.errors import VendorError, documented
+from cashfree_oneclick.fake.limits import rate_limited_headers
+from cashfree_oneclick.fake.spec import Operation
 
 # The code a status stands for when the operation documents several (or none) under it.
 PREFERRED_CODES: Mapping[int, tuple[str, str]] = {

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from contract_tests.fake.errors import VendorError
-from contract_tests.fake.handlers import Request
-from contract_tests.fake.journal import JournalRecord
-from contract_tests.fake.scripted import ScriptedFault
+from cashfree_oneclick.fake.errors import VendorError
+from cashfree_oneclick.fake.handlers import Request
+from cashfree_oneclick.fake.journal import JournalRecord
+from cashfree_oneclick.fake.scripted import ScriptedFault
 
 if TYPE_CHECKING:
-    from contract_tests.fake.app import FakeCashfree
+    from cashfree_oneclick.fake.app import FakeCashfree
 
 CONSENT_OPERATION = "FakeGiveConsent"
 # The furthest one call moves the clock: past every lifetime the fake knows, short of overflowing the

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from jsonschema import ValidationError
 
-from contract_tests.fake.spec import Operation
+from cashfree_oneclick.fake.spec import Operation
 
 
 class VendorError(Exception):

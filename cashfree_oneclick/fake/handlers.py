@@ -14,15 +14,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.fake.config import FakeConfig
-from contract_tests.fake.errors import VendorError, documented
-from contract_tests.fake.magic import MAGIC_NUMBERS
-from contract_tests.fake.people import person_for
-from contract_tests.fake.personas import People
-from contract_tests.fake.records import ALL_SCOPES, user_details
-from contract_tests.fake.spec import Operation
-from contract_tests.fake.state import Consent, StateStore
-from contract_tests.fake.tokens import InvalidTokenError, TokenService
+from cashfree_oneclick.fake.config import FakeConfig
+from cashfree_oneclick.fake.errors import VendorError, documented
+from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
+from cashfree_oneclick.fake.people import person_for
+from cashfree_oneclick.fake.personas import People
+from cashfree_oneclick.fake.records import ALL_SCOPES, user_details
+from cashfree_oneclick.fake.spec import Operation
+from cashfree_oneclick.fake.state import Consent, StateStore
+from cashfree_oneclick.fake.tokens import InvalidTokenError, TokenService
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,24 @@
 """What the fake knows of each operation, read from the contract-fake bundle at start-up.
 
 Nothing here is copied by hand from the spec: header rules, body schemas, security, documented
-statuses and the documented error bodies all come from ``openapi/bundles/contract-fake.yaml``. When
-the spec changes, the fake's validation and its error messages change with it.
+statuses and the documented error bodies all come from the contract-fake bundle. The fake reads it
+as package data, ``contract-fake.json`` beside this module: written by ``make bundle`` with every
+``$ref`` inlined and every schema in plain JSON Schema (checked fresh by ``make check``), so reading it
+takes ``json`` alone. When the spec changes, the fake's validation and its error messages change with it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from jsonschema import Draft7Validator
 
-from scripts.openapi_schema import resolve_pointer, to_json_schema
-
-# Installed from the wheel the bundle sits beside this module (scripts/wheel_layout.py puts it there).
-_PACKAGED = Path(__file__).resolve().with_name("contract-fake.yaml")
-BUNDLE = (
-    _PACKAGED
-    if _PACKAGED.exists()
-    else Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract-fake.yaml"
-)
+BUNDLE = Path(__file__).resolve().with_name("contract-fake.json")
 Security = Literal["api_key", "bearer", "none"]
 
 
@@ -65,14 +59,18 @@ class Operation:
 
 
 def load_operations(bundle: Path = BUNDLE) -> dict[str, Operation]:
-    """Every operation of the bundle, by operationId (parsed once per bundle version: apps share them,
-    the records and validators are immutable)."""
+    """Every operation of a resolved bundle (JSON), by operationId (parsed once per bundle version:
+    apps share them, the records and validators are immutable)."""
     return dict(_load_operations(bundle.resolve(), bundle.stat().st_mtime_ns))
 
 
 @cache
 def _load_operations(bundle: Path, _version: int) -> dict[str, Operation]:
-    document = yaml.safe_load(bundle.read_text(encoding="utf-8"))
+    return operations_of(json.loads(bundle.read_text(encoding="utf-8")))
+
+
+def operations_of(document: dict[str, Any]) -> dict[str, Operation]:
+    """Every operation of ``document``, a resolved bundle (no ``$ref``, schemas in JSON Schema)."""
     operations: dict[str, Operation] = {}
     for path, item in document["paths"].items():
         for method, raw in item.items():
@@ -83,18 +81,11 @@ def _load_operations(bundle: Path, _version: int) -> dict[str, Operation]:
     return operations
 
 
-def _deref(document: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        node = resolve_pointer(document, node["$ref"])
-    return node
-
-
 def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, Any]) -> Operation:
     headers = []
     for parameter in raw.get("parameters", []):
-        parameter = _deref(document, parameter)
         if parameter["in"] == "header":
-            schema = to_json_schema(parameter.get("schema", {}), document)
+            schema = parameter.get("schema", {})
             headers.append(
                 HeaderRule(
                     parameter["name"].lower(), bool(parameter.get("required")), Draft7Validator(schema)
@@ -102,17 +93,17 @@ def _operation(document: dict[str, Any], path: str, method: str, raw: dict[str, 
             )
     body = None
     if "requestBody" in raw:
-        media = _deref(document, raw["requestBody"])["content"]["application/json"]
-        body = Draft7Validator(to_json_schema(media["schema"], document))
+        media = raw["requestBody"]["content"]["application/json"]
+        body = Draft7Validator(media["schema"])
     statuses = frozenset(int(status) for status in raw["responses"] if status.isdigit())
     errors: dict[str, ErrorExample] = {}
     errors_by_status: dict[tuple[int, str], ErrorExample] = {}
     for status, response in raw["responses"].items():
         if not status.isdigit() or int(status) < 400:
             continue
-        media = _deref(document, response).get("content", {}).get("application/json", {})
+        media = response.get("content", {}).get("application/json", {})
         for example in media.get("examples", {}).values():
-            value = _deref(document, example).get("value", {})
+            value = example.get("value", {})
             if "code" in value:
                 example = ErrorExample(
                     int(status), value.get("type", ""), value["code"], value.get("message", "")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from contract_tests.fake.magic import MAGIC_NUMBERS
-from contract_tests.fake.people import Person
-from contract_tests.fake.records import ALL_SCOPES
+from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
+from cashfree_oneclick.fake.people import Person
+from cashfree_oneclick.fake.records import ALL_SCOPES
 
 
 @dataclass(frozen=True)

@@ -22,23 +22,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cashfree_oneclick.fake.admin import admin_handlers
+from cashfree_oneclick.fake.body import read_json_body
+from cashfree_oneclick.fake.config import FakeConfig
+from cashfree_oneclick.fake.controls import Controls
+from cashfree_oneclick.fake.errors import VendorError, documented, invalid_request
+from cashfree_oneclick.fake.handlers import Flow, Request
+from cashfree_oneclick.fake.info import ADMIN_ROUTES
+from cashfree_oneclick.fake.journal import Journal
+from cashfree_oneclick.fake.limits import Balance, Faults, FixedWindowLimiter
+from cashfree_oneclick.fake.magic import magic_error
+from cashfree_oneclick.fake.personas import People
+from cashfree_oneclick.fake.scripted import ScriptedFaults
+from cashfree_oneclick.fake.spec import BUNDLE, Operation, load_operations
+from cashfree_oneclick.fake.state import StateStore, StoreUnavailableError
+from cashfree_oneclick.fake.stores import open_store
+from cashfree_oneclick.fake.tokens import TokenService
 from cashfree_oneclick.redaction import REDACTOR
-from contract_tests.fake.admin import admin_handlers
-from contract_tests.fake.body import read_json_body
-from contract_tests.fake.config import FakeConfig
-from contract_tests.fake.controls import Controls
-from contract_tests.fake.errors import VendorError, documented, invalid_request
-from contract_tests.fake.handlers import Flow, Request
-from contract_tests.fake.info import ADMIN_ROUTES
-from contract_tests.fake.journal import Journal
-from contract_tests.fake.limits import Balance, Faults, FixedWindowLimiter
-from contract_tests.fake.magic import magic_error
-from contract_tests.fake.personas import People
-from contract_tests.fake.scripted import ScriptedFaults
-from contract_tests.fake.spec import BUNDLE, Operation, load_operations
-from contract_tests.fake.state import StateStore, StoreUnavailableError
-from contract_tests.fake.stores import open_store
-from contract_tests.fake.tokens import TokenService
 
 BASE_PATH = "/verification"
 # The vendor's error shape; the code names the state store so nobody mistakes it for the vendor's own.

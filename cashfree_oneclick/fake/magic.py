@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.fake.errors import VendorError
-from contract_tests.fake.scripted import error_for
-from contract_tests.fake.spec import Operation
+from cashfree_oneclick.fake.errors import VendorError
+from cashfree_oneclick.fake.scripted import error_for
+from cashfree_oneclick.fake.spec import Operation
 
 
 @dataclass(frozen=True)

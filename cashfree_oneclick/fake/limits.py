@@ -6,9 +6,9 @@ import math
 import random
 from collections.abc import Mapping
 
-from contract_tests.fake.config import RateLimit
-from contract_tests.fake.errors import VendorError
-from contract_tests.fake.state import StateStore
+from cashfree_oneclick.fake.config import RateLimit
+from cashfree_oneclick.fake.errors import VendorError
+from cashfree_oneclick.fake.state import StateStore
 
 
 class FixedWindowLimiter:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from contract_tests.fake.process import free_port
+from cashfree_oneclick.fake.process import free_port
 
 
 class RedisServer:

@@ -21,17 +21,17 @@ from typing import Any, TypeVar
 import httpx
 
 from cashfree_oneclick import AsyncOneClickClient, OneClickClient, resolve
-from contract_tests.fake.app import BASE_PATH, FakeCashfree
-from contract_tests.fake.config import (
+from cashfree_oneclick.fake.app import BASE_PATH, FakeCashfree
+from cashfree_oneclick.fake.config import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
     TEST_GENERAL_CLIENT_ID,
     TEST_GENERAL_CLIENT_SECRET,
     FakeConfig,
 )
-from contract_tests.fake.controls import Controls
-from contract_tests.fake.journal import JournalRecord
-from contract_tests.fake.transport import SyncASGITransport, async_transport, run_sync
+from cashfree_oneclick.fake.controls import Controls
+from cashfree_oneclick.fake.journal import JournalRecord
+from cashfree_oneclick.fake.transport import SyncASGITransport, async_transport, run_sync
 
 IN_PROCESS_URL = "http://oneclick-fake.test" + BASE_PATH
 T = TypeVar("T")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from contract_tests.fake.config import FakeConfig
-from contract_tests.fake.state import Lifetimes, StateStore
-from contract_tests.fake.store_memory import MemoryStore
+from cashfree_oneclick.fake.config import FakeConfig
+from cashfree_oneclick.fake.state import Lifetimes, StateStore
+from cashfree_oneclick.fake.store_memory import MemoryStore
 
 
 def lifetimes(config: FakeConfig) -> Lifetimes:
@@ -18,6 +18,6 @@ def open_store(config: FakeConfig, clock: Callable[[], float] = time.time) -> St
     if config.state is None:
         return MemoryStore(lifetimes(config), clock)
     # Imported here so the in-memory default never loads the Redis client.
-    from contract_tests.fake.store_redis import RedisStore
+    from cashfree_oneclick.fake.store_redis import RedisStore
 
     return RedisStore(config.state, lifetimes(config), clock, prefix=config.state_prefix)

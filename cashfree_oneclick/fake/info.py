@@ -13,14 +13,11 @@ would judge it foreign.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
-from functools import cache
-from importlib import metadata
-from pathlib import Path
 from typing import Any, Final
 
-from contract_tests.fake.config import FakeConfig
+from cashfree_oneclick.fake.config import FakeConfig
+from cashfree_oneclick.version import __version__
 
 FAKE_NAME: Final = "cashfree-oneclick-fake"
 INFO_PATH: Final = "/__fake__/info"
@@ -28,27 +25,11 @@ INFO_PATH: Final = "/__fake__/info"
 CONSENT_PATH: Final = "/__fake__/sessions/{session_id}/consent"
 
 
-PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
-
-
-@cache
-def kit_version() -> str:
-    """The installed distribution's version, or the checkout's (the repository is not installed)."""
-    try:
-        return metadata.version("cashfree-oneclick-kit")
-    except metadata.PackageNotFoundError:
-        pass
-    try:
-        return str(tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return "0+unknown"
-
-
 def info(config: FakeConfig) -> dict[str, Any]:
     """The identity of a fake running with ``config``."""
     return {
         "name": FAKE_NAME,
-        "version": kit_version(),
+        "version": __version__,
         "consent_path": CONSENT_PATH,
         "quirks": config.quirks,
         "rate_limits": bool(config.operation_rate_limits or config.ip_rate_limit),

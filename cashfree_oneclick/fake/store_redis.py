@@ -27,7 +27,14 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from contract_tests.fake.state import Consent, Decided, Lifetimes, Session, StateStore, StoreUnavailableError
+from cashfree_oneclick.fake.state import (
+    Consent,
+    Decided,
+    Lifetimes,
+    Session,
+    StateStore,
+    StoreUnavailableError,
+)
 
 SCRIPTS = Path(__file__).with_suffix(".lua")
 CONNECT_TIMEOUT = 1.0  # seconds; with one retry a dead Redis is reported in about 2 s, never a hang

@@ -12,9 +12,9 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from contract_tests.fake.controls import ControlError, Controls
-from contract_tests.fake.errors import VendorError
-from contract_tests.fake.handlers import Request
+from cashfree_oneclick.fake.controls import ControlError, Controls
+from cashfree_oneclick.fake.errors import VendorError
+from cashfree_oneclick.fake.handlers import Request
 
 AdminHandler = Callable[[Request], Awaitable[dict[str, Any]]]
 

@@ -11,7 +11,7 @@ import secrets
 import time
 from collections.abc import Callable
 
-from contract_tests.fake.state import AuthCode, Consent, Decided, Lifetimes, Session, StateStore
+from cashfree_oneclick.fake.state import AuthCode, Consent, Decided, Lifetimes, Session, StateStore
 
 
 class MemoryStore(StateStore):

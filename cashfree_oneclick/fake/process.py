@@ -1,4 +1,4 @@
-"""The fake as a separate process (``python -m contract_tests.fake``) on a free loopback port.
+"""The fake as a separate process (``python -m cashfree_oneclick.fake``) on a free loopback port.
 
 The one way the fuzz run, the load benchmark and the process tests start a server and wait for it:
 the process's output goes to a file or nowhere (never an unread pipe, which would block a chatty
@@ -14,8 +14,6 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -38,7 +36,6 @@ def serve_command(
     try:
         process = subprocess.Popen(  # noqa: S603 - our own commands, fixed arguments
             list(command),
-            cwd=ROOT,
             env=dict(env) if env is not None else None,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -74,8 +71,17 @@ def run_fake(
     output: Path | None = None,
     startup_seconds: float = 20.0,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``python -m contract_tests.fake`` with ``args``; yields (base URL ending in /verification, process)."""
+    """``python -m cashfree_oneclick.fake`` with ``args``; yields (base URL with /verification, process)."""
     port = free_port()
-    command = [sys.executable, "-m", "contract_tests.fake", "--host", "127.0.0.1", "--port", str(port), *args]
+    command = [
+        sys.executable,
+        "-m",
+        "cashfree_oneclick.fake",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *args,
+    ]
     with serve_command(command, port, env, output, startup_seconds) as process:
         yield f"http://127.0.0.1:{port}/verification", process

@@ -1,4 +1,4 @@
-"""Serve the fake on uvicorn (uvloop + httptools): ``python -m contract_tests.fake --port 8080``.
+"""Serve the fake on uvicorn (uvloop + httptools): ``python -m cashfree_oneclick.fake --port 8080``.
 
 Configuration comes from ``CASHFREE_FAKE_*`` environment variables (see FakeConfig.from_env) and the
 flags below, which win. Logs go through the project's redaction module.
@@ -18,8 +18,8 @@ import os
 import uvicorn
 
 from cashfree_oneclick import redaction
-from contract_tests.fake.app import FakeCashfree, create_app
-from contract_tests.fake.config import FakeConfig
+from cashfree_oneclick.fake.app import FakeCashfree, create_app
+from cashfree_oneclick.fake.config import FakeConfig
 
 # How the parent process tells its workers how to log (they configure themselves in worker_app).
 _LOG_LEVEL = "CASHFREE_FAKE_LOG_LEVEL"
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         _setup_logging(args.log_level, not args.no_access_log)
         uvicorn.run(create_app(config), **serving)
         return 0
-    from contract_tests.fake.store_redis import new_prefix
+    from cashfree_oneclick.fake.store_redis import new_prefix
 
     # Every worker must be the same fake: one store URL and prefix, one token signing secret.
     os.environ.update(
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     _setup_logging(args.log_level, not args.no_access_log)
-    uvicorn.run("contract_tests.fake.__main__:worker_app", factory=True, workers=args.workers, **serving)
+    uvicorn.run("cashfree_oneclick.fake.__main__:worker_app", factory=True, workers=args.workers, **serving)
     return 0
 
 

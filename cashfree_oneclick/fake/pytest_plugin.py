@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from contract_tests.fake.config import FakeConfig
-    from contract_tests.fake.kit import OneClickFake
+    from cashfree_oneclick.fake.config import FakeConfig
+    from cashfree_oneclick.fake.kit import OneClickFake
 
 
 @pytest.fixture
 def oneclick_fake_config() -> FakeConfig:
-    from contract_tests.fake.config import FakeConfig
+    from cashfree_oneclick.fake.config import FakeConfig
 
     return FakeConfig()
 
 
 @pytest.fixture
 def oneclick_fake(oneclick_fake_config: FakeConfig) -> Iterator[OneClickFake]:
-    from contract_tests.fake.app import create_app
-    from contract_tests.fake.kit import OneClickFake
+    from cashfree_oneclick.fake.app import create_app
+    from cashfree_oneclick.fake.kit import OneClickFake
 
     fake = OneClickFake(create_app(oneclick_fake_config))
     try:
@@ -42,9 +42,9 @@ def oneclick_fake(oneclick_fake_config: FakeConfig) -> Iterator[OneClickFake]:
 
 @pytest.fixture(scope="session")
 def _oneclick_served() -> Iterator[OneClickFake]:
-    from contract_tests.fake.app import create_app
-    from contract_tests.fake.kit import OneClickFake
-    from contract_tests.fake.threaded import serve_in_thread
+    from cashfree_oneclick.fake.app import create_app
+    from cashfree_oneclick.fake.kit import OneClickFake
+    from cashfree_oneclick.fake.threaded import serve_in_thread
 
     app = create_app()
     with serve_in_thread(app) as served:

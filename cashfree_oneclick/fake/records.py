@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from contract_tests.fake.people import Person
+from cashfree_oneclick.fake.people import Person
 
 # The scopes the vendor's example sends with confidence_score null (DEV-003).
 UNSCORED_IN_VENDOR_EXAMPLE = frozenset(

@@ -35,6 +35,7 @@ from cashfree_oneclick.fake import (
     FakeCashfree,
     create_app,
 )
+from cashfree_oneclick.version import API_VERSION
 
 BASE_URL = "http://fake/verification"
 MOBILE = "9876543210"
@@ -119,7 +120,7 @@ def measure_sync(app: FakeCashfree, token: str, calls: int, repeat: int) -> tupl
     with OneClickClient(httpx_transport=SyncASGITransport(app), **settings()) as cf, bare:
 
         def generated() -> FetchDetailsResponseSchema:
-            parsed = details_api.sync_detailed(client=bare, x_api_version="2024-12-01").parsed
+            parsed = details_api.sync_detailed(client=bare, x_api_version=API_VERSION).parsed
             assert isinstance(parsed, FetchDetailsResponseSchema)
             return parsed
 
@@ -135,7 +136,7 @@ async def measure_async(app: FakeCashfree, token: str, calls: int, repeat: int) 
     async with AsyncOneClickClient(httpx_transport=transport, **settings()) as cf, bare:
 
         async def generated() -> FetchDetailsResponseSchema:
-            parsed = (await details_api.asyncio_detailed(client=bare, x_api_version="2024-12-01")).parsed
+            parsed = (await details_api.asyncio_detailed(client=bare, x_api_version=API_VERSION)).parsed
             assert isinstance(parsed, FetchDetailsResponseSchema)
             return parsed
 

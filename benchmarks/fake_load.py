@@ -35,8 +35,9 @@ from pathlib import Path
 
 from cashfree_oneclick.fake.process import free_port, run_fake, serve_command
 from cashfree_oneclick.fake.redis_server import run_redis
+from cashfree_oneclick.version import API_VERSION
 
-API = {"x-api-version": "2024-12-01"}
+API = {"x-api-version": API_VERSION}
 APP_PAIR = {"x-client-id": "test_app_client_id", "x-client-secret": "test_app_client_secret"}
 SESSION_LUA = r"""
 counter = 0

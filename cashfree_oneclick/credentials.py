@@ -24,10 +24,16 @@ from typing import Any, Final
 import httpx
 from cashfree_oneclick_generated import AuthenticatedClient
 
+from cashfree_oneclick.version import API_VERSION
+
 SANDBOX_URL: Final = "https://sandbox.cashfree.com/verification"
 PRODUCTION_URL: Final = "https://api.cashfree.com/verification"
-DEFAULT_API_VERSION: Final = "2024-12-01"
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_API_VERSION: Final = API_VERSION
+# The one default timeout of the client (both one-line helpers here, and OneClickClient through
+# settings): 5 s to connect, 15 s for each read, write and pool wait. Per attempt: 15 s leaves room
+# for a retry inside the default retry budget (RetryPolicy.max_total_seconds, 30 s), which a 30 s
+# attempt would use up alone.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(15.0, connect=5.0)
 
 
 def api_key_client(

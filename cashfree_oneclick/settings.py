@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from cashfree_oneclick.credentials import DEFAULT_API_VERSION, PRODUCTION_URL, SANDBOX_URL
+from cashfree_oneclick.credentials import DEFAULT_API_VERSION, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL
 from cashfree_oneclick.retries import RetryPolicy
 
 ENVIRONMENTS = {"sandbox": SANDBOX_URL, "production": PRODUCTION_URL}
-DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 
 
 @dataclass(frozen=True)

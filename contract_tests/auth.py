@@ -13,10 +13,10 @@ from typing import Any
 
 import requests
 
+from cashfree_oneclick.version import API_VERSION
 from contract_tests.schemathesis_adapter import AuthContext, Case, asgi_client
 from contract_tests.targets import Credentials, Target
 
-API_VERSION = "2024-12-01"
 GENERAL_PAIR_OPERATION = "VrsUserVaultDataAvailability"
 APP_PAIR_OPERATIONS = ("VrsUserVaultOauthInitiation", "VrsUserVaultOauthGenerateToken")
 USER_DETAILS = "VrsUserVaultFetchDetailsFromAccessToken"

@@ -25,6 +25,7 @@ from typing import Any
 import jwt
 import requests
 
+from cashfree_oneclick.version import API_VERSION
 from contract_tests import auth
 from contract_tests.findings import Finding, Severity
 from contract_tests.interactions import Interaction
@@ -79,7 +80,7 @@ class Prober:
         self.current = operation
         method = operation[0].split()[0]
         url = self.target.base_url + path
-        sent = {"x-api-version": auth.API_VERSION, **(headers or {})}
+        sent = {"x-api-version": API_VERSION, **(headers or {})}
         timeout = max(1.0, min(10.0, self.deadline - time.monotonic()))
         response = self.http.request(method, url, json=body, headers=sent, timeout=timeout)
         # What was sent, as sent (Content-Type and all): the cassette is replayed from it.
@@ -118,7 +119,7 @@ class Prober:
 def _curl(operation: tuple[str, str], path: str, body: Any) -> str:
     method = operation[0].split()[0]
     data = f" -H 'content-type: application/json' -d '{json.dumps(body)}'" if body is not None else ""
-    return f"curl -X {method} '<base>{path}' -H 'x-api-version: {auth.API_VERSION}' -H <credentials>{data}"
+    return f"curl -X {method} '<base>{path}' -H 'x-api-version: {API_VERSION}' -H <credentials>{data}"
 
 
 def _step(p: Prober, operation: tuple[str, str], path: str, body: Any, field_name: str, **kw: Any) -> Any:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cashfree_oneclick.redaction import MASK
+from cashfree_oneclick.version import API_VERSION
 from contract_tests import policy
 from contract_tests.targets import Target
 
@@ -68,7 +69,7 @@ def schemathesis_config(prof: Profile, target: Target) -> dict[str, Any]:
             },
         },
         "checks": policy.checks_config(),
-        "headers": {"x-api-version": "2024-12-01"},
+        "headers": {"x-api-version": API_VERSION},
         # One marker in every artifact: schemathesis's own masking (curl commands, failure messages)
         # writes ours instead of its "[Filtered]".
         "output": {"sanitization": {"enabled": True, "replacement": MASK}},

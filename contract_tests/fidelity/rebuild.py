@@ -16,8 +16,8 @@ from typing import Any
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree
 from cashfree_oneclick.fake.info import CONSENT_PATH
+from cashfree_oneclick.version import API_VERSION
 
-API_VERSION = "2024-12-01"
 FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
 
 

@@ -18,6 +18,8 @@ from cashfree_oneclick import (
     SANDBOX_URL,
     AsyncOneClickClient,
     OneClickClient,
+    api_key_client,
+    bearer_client,
     resolve,
 )
 from tests.client.conftest import APP_SECRET, GENERAL_SECRET, Script, success
@@ -168,6 +170,23 @@ def test_default_time_outs_reach_every_request() -> None:
     request = sent(ENV)
 
     assert request.extensions["timeout"] == {"connect": 5.0, "read": 15.0, "write": 15.0, "pool": 15.0}
+
+
+def test_the_one_line_helpers_share_the_flow_clients_default_time_outs() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    args = {"transport": httpx.MockTransport(answer)}
+    with api_key_client("an-id", "a-secret", httpx_args=args).get_httpx_client() as http:
+        http.get("/oauth2/session")
+    with bearer_client("a-token", httpx_args=args).get_httpx_client() as http:
+        http.get("/oauth2/user-details")
+
+    flow = sent(ENV).extensions["timeout"]
+    assert [request.extensions["timeout"] for request in seen] == [flow, flow]
 
 
 @pytest.mark.parametrize(

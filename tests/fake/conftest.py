@@ -34,12 +34,12 @@ from cashfree_oneclick.fake import (
     create_app,
 )
 from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
+from cashfree_oneclick.version import API_VERSION
 from scripts.openapi_schema import resolve_pointer, to_json_schema
 from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT_FAKE_BUNDLE = ROOT / "openapi" / "bundles" / "contract-fake.yaml"
-API_VERSION = "2024-12-01"
 GENERAL_HEADERS: Mapping[str, str] = {
     "x-api-version": API_VERSION,
     "x-client-id": TEST_GENERAL_CLIENT_ID,

@@ -20,8 +20,8 @@ from cashfree_oneclick.fake import (
     FakeCashfree,
     FakeConfig,
 )
+from cashfree_oneclick.version import API_VERSION
 from tests.fake.conftest import (
-    API_VERSION,
     APP_HEADERS,
     GENERAL_HEADERS,
     FlowClient,

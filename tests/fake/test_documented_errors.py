@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig, RateLimit
+from cashfree_oneclick.version import API_VERSION
 from tests.fake.conftest import (
-    API_VERSION,
     APP_HEADERS,
     GENERAL_HEADERS,
     MOBILE,

@@ -20,7 +20,8 @@ import pytest
 from cashfree_oneclick import redaction
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
 from cashfree_oneclick.fake.people import Person, person_for
-from tests.fake.conftest import API_VERSION, FlowClient, LiveServer, assert_error, in_process, over_http
+from cashfree_oneclick.version import API_VERSION
+from tests.fake.conftest import FlowClient, LiveServer, assert_error, in_process, over_http
 
 pytestmark = pytest.mark.anyio
 

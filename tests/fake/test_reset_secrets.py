@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from cashfree_oneclick.fake import FakeConfig, create_app
+from cashfree_oneclick.version import API_VERSION
 
 pytestmark = pytest.mark.anyio
 
@@ -27,7 +28,7 @@ async def test_credentials_given_at_reset_never_reach_the_journal() -> None:
             headers={
                 "x-client-id": "app-after-reset",
                 "x-client-secret": PLANTED,
-                "x-api-version": "2024-12-01",
+                "x-api-version": API_VERSION,
             },
             json={
                 "verification_id": PLANTED,

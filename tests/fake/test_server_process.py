@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 
 from cashfree_oneclick.fake.process import run_fake
-from tests.fake.conftest import API_VERSION, assert_matches, new_verification_id
+from cashfree_oneclick.version import API_VERSION
+from tests.fake.conftest import assert_matches, new_verification_id
 
 GENERAL_ID = "process-general-client"
 GENERAL_SECRET = "process-general-secret-4kP9"  # noqa: S105 - a planted test value

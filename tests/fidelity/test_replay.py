@@ -17,6 +17,7 @@ from cashfree_oneclick.fake import (
     create_app,
 )
 from cashfree_oneclick.redaction import Redactor
+from cashfree_oneclick.version import API_VERSION
 from contract_tests.fidelity import __main__ as cli
 from contract_tests.fidelity.rebuild import AsgiClient
 from tests.fidelity.conftest import VendorRun
@@ -239,7 +240,7 @@ def test_a_verification_id_partly_masked_replays_as_new_then_as_used(tmp_path: P
         "user": {"identifier_type": "MOBILE", "identifier_value": "9999900000"},
     }
     headers = {"x-client-id": TEST_APP_CLIENT_ID, "x-client-secret": TEST_APP_CLIENT_SECRET}
-    headers |= {"x-api-version": "2024-12-01", "content-type": "application/json"}
+    headers |= {"x-api-version": API_VERSION, "content-type": "application/json"}
     lines = []
     for _ in range(2):
         answer = asyncio.run(

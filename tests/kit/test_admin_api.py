@@ -8,12 +8,13 @@ import httpx
 import pytest
 
 from cashfree_oneclick.fake.kit import OneClickFake
+from cashfree_oneclick.version import API_VERSION
 
 MOBILE = "9999900000"
 APP_HEADERS = {
     "x-client-id": "test_app_client_id",
     "x-client-secret": "test_app_client_secret",
-    "x-api-version": "2024-12-01",
+    "x-api-version": API_VERSION,
 }
 
 
@@ -37,7 +38,7 @@ def _flow(http: httpx.Client, verification_id: str) -> str:
 def _details(http: httpx.Client, access_token: str) -> httpx.Response:
     return http.get(
         "/oauth2/user-details",
-        headers={"Authorization": f"Bearer {access_token}", "x-api-version": "2024-12-01"},
+        headers={"Authorization": f"Bearer {access_token}", "x-api-version": API_VERSION},
     )
 
 

@@ -20,6 +20,7 @@ from cashfree_oneclick import (
 )
 from cashfree_oneclick.fake.controls import ConsentRefused, ControlError
 from cashfree_oneclick.fake.kit import OneClickFake
+from cashfree_oneclick.version import API_VERSION
 
 T = TypeVar("T")
 
@@ -161,7 +162,7 @@ def test_quirks_mode(oneclick_fake: OneClickFake) -> None:
             headers={
                 "x-client-id": "test_app_client_id",
                 "x-client-secret": "test_app_client_secret",
-                "x-api-version": "2024-12-01",
+                "x-api-version": API_VERSION,
             },
         )
     assert isinstance(answer.json()["user"], list)  # the vendor example's shape (DEV-001)

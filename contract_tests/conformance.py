@@ -17,7 +17,8 @@ from jsonschema import Draft7Validator
 
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, pointer_of
 from contract_tests.interactions import Interaction
-from scripts.openapi_schema import leaf_errors, read_bundle, resolve_pointer, to_json_schema
+from scripts.json_pointer import deref
+from scripts.openapi_schema import leaf_errors, read_bundle, to_json_schema
 
 CHECK = "response_schema_conformance"
 
@@ -30,8 +31,7 @@ def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
         for method, operation in item.items():
             label = f"{method.upper()} {path}"
             for status, response in operation.get("responses", {}).items():
-                while "$ref" in response:
-                    response = resolve_pointer(document, response["$ref"])
+                response = deref(document, response)
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
                 if status.isdigit() and schema is not None:
                     validators[(label, int(status))] = Draft7Validator(to_json_schema(schema, document))

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cashfree_oneclick.redaction import Redactor
+from scripts.json_pointer import from_tokens
 
 if TYPE_CHECKING:
     from scripts.deviations import Register
@@ -52,10 +53,7 @@ def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:
     fifth record of a list is one finding (and one register entry matches it)."""
     if not path:
         return ""
-    parts = (
-        "*" if isinstance(part, int) else str(part).replace("~", "~0").replace("/", "~1") for part in path
-    )
-    return "".join("/" + part for part in parts)
+    return from_tokens("*" if isinstance(part, int) else part for part in path)
 
 
 def classify(findings: list[Finding], register: Register | None) -> list[Finding]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from scripts.openapi_schema import resolve_pointer
+from scripts.json_pointer import join, resolve_ref
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -34,11 +34,6 @@ class BrokenReference(NamedTuple):
 
     pointer: str  # of the $ref
     ref: Any
-
-
-def join(pointer: str, *tokens: str | int) -> str:
-    """Append RFC 6901 reference tokens (``~`` as ``~0``, ``/`` as ``~1``) to ``pointer``."""
-    return pointer + "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
 
 
 def iter_examples(document: dict[str, Any]) -> Iterator[Site | BrokenReference]:
@@ -108,7 +103,7 @@ def _named_example(
         return
     ref = example["$ref"]
     try:
-        target = _mapping(resolve_pointer(document, ref))
+        target = _mapping(resolve_ref(document, ref))
     except (ValueError, LookupError, TypeError, AttributeError):
         yield BrokenReference(join(pointer, "$ref"), ref)
         return

@@ -34,8 +34,9 @@ from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4
 
 from scripts.deviations import Register, RegisterError, load_register
-from scripts.example_sites import BrokenReference, iter_examples, join
-from scripts.openapi_schema import leaf_errors, resolve_pointer
+from scripts.example_sites import BrokenReference, iter_examples
+from scripts.json_pointer import join, resolve
+from scripts.openapi_schema import leaf_errors
 
 OPENAPI_RULE = "openapi-3.0"
 _URI = "urn:lint-spec:document"  # the name the document is registered under, for $ref resolution
@@ -100,7 +101,7 @@ def _value_at(document: dict[str, Any], pointer: str) -> Any:
     # The value at the error's place (the validator's own `instance` may be the whole document); the
     # document itself is not repeated.
     try:
-        return resolve_pointer(document, "#" + pointer) if pointer else None
+        return resolve(document, pointer) if pointer else None
     except (LookupError, ValueError, TypeError):
         return None
 

@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from jsonschema import ValidationError
 
+from scripts.json_pointer import resolve_ref
+
 _DROPPED = {"example", "xml", "externalDocs", "discriminator", "readOnly", "writeOnly", "deprecated"}
 
 
@@ -37,17 +39,6 @@ def _read_bundle(path: Path, _version: int) -> dict[str, Any]:
     return document
 
 
-def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
-    """Resolve a local ``#/a/b`` reference (RFC 6901 escaping) inside ``document``."""
-    if not ref.startswith("#/"):
-        raise ValueError(f"only local references are supported, got {ref!r}")
-    node: Any = document
-    for token in ref[2:].split("/"):
-        key = token.replace("~1", "/").replace("~0", "~")
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    return node
-
-
 def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...] = ()) -> Any:
     """Return ``schema`` (an OpenAPI 3.0 schema object inside ``document``) as JSON Schema."""
     if isinstance(schema, list):
@@ -58,7 +49,7 @@ def to_json_schema(schema: Any, document: dict[str, Any], _seen: tuple[str, ...]
         ref = schema["$ref"]
         if ref in _seen:
             raise ValueError(f"recursive schema through {ref}: not supported")
-        return to_json_schema(resolve_pointer(document, ref), document, (*_seen, ref))
+        return to_json_schema(resolve_ref(document, ref), document, (*_seen, ref))
     result: dict[str, Any] = {}
     for key, value in schema.items():
         if key in _DROPPED or key.startswith("x-") or key == "nullable":
@@ -92,7 +83,7 @@ def resolved_document(document: dict[str, Any]) -> dict[str, Any]:
             ref = node["$ref"]
             if ref in seen:
                 raise ValueError(f"recursive reference through {ref}: not supported")
-            return walk(resolve_pointer(document, ref), (*seen, ref))
+            return walk(resolve_ref(document, ref), (*seen, ref))
         return {
             key: to_json_schema(value, document) if key == "schema" else walk(value, seen)
             for key, value in node.items()

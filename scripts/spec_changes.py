@@ -145,11 +145,6 @@ def once_per_edit(changes: Iterable[Change]) -> list[Change]:
     return folded
 
 
-def escape(token: object) -> str:
-    """One RFC 6901 reference token."""
-    return str(token).replace("~", "~0").replace("/", "~1")
-
-
 def ordered(changes: Iterable[Change]) -> list[Change]:
     """Breaking first, then operations before components, each by place and kind."""
     return sorted(

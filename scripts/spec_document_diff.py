@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from scripts.spec_changes import BOTH, REQUEST, RESPONSE, Change, Context, Recorder, escape, once_per_edit
-from scripts.spec_schema_diff import Refs, SchemaDiff, compare_annotations, is_ref
+from scripts.json_pointer import escape, from_tokens, is_ref, tokens
+from scripts.spec_changes import BOTH, REQUEST, RESPONSE, Change, Context, Recorder, once_per_edit
+from scripts.spec_schema_diff import Refs, SchemaDiff, compare_annotations
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 Where = tuple[str, str, str]  # (pointer relative to the operation, old origin, new origin)
@@ -58,7 +59,7 @@ def _reach(stack: list[Any], context: Context, refs: Refs, reached: defaultdict[
         elif isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/"):
-                component = "/".join(ref[1:].split("/")[:4])
+                component = from_tokens(tokens(ref[1:])[:3])
                 if context not in reached[component]:
                     reached[component].add(context)
                     stack.append(refs.lookup(component))

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scripts.spec_changes import Recorder, escape
+from scripts.json_pointer import PointerError, deref_at, escape, is_ref, resolve
+from scripts.spec_changes import Recorder
 
 # String formats that change the Python type openapi-python-client generates: not a constraint.
 _TYPED_FORMATS = frozenset({"date", "date-time", "binary", "uuid"})
@@ -45,33 +46,19 @@ class Refs:
         self.document = document
 
     def lookup(self, pointer: str) -> Any:
-        node: Any = self.document
-        for raw in pointer.split("/")[1:]:
-            token = raw.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            elif isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, dict) and token.isdigit() and int(token) in node:
-                node = node[int(token)]  # YAML reads an unquoted status code as an integer key
-            else:
-                raise SpecDiffError(f"$ref '#{pointer}' points at nothing")
-        return node
+        try:
+            return resolve(self.document, pointer)
+        except PointerError:
+            raise SpecDiffError(f"$ref '#{pointer}' points at nothing") from None
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
-        for _ in range(64):
-            if not is_ref(node):
-                return node, pointer
-            ref = node["$ref"]
-            if not isinstance(ref, str) or not ref.startswith("#"):
-                raise SpecDiffError(f"{pointer}: only local $refs can be compared, got {ref!r}")
-            pointer = ref[1:]
-            node = self.lookup(pointer)
-        raise SpecDiffError(f"{pointer}: $ref chain does not end")
-
-
-def is_ref(node: Any) -> bool:
-    return isinstance(node, dict) and "$ref" in node
+        """``node`` (at ``pointer``) with its ``$ref`` chain followed, and where the chain ends."""
+        try:
+            return deref_at(self.document, node, pointer)
+        except PointerError as error:
+            raise SpecDiffError(f"{pointer}: a $ref points at nothing ({error})") from None
+        except ValueError as error:  # a remote $ref, or a chain that comes back to itself
+            raise SpecDiffError(f"$refs cannot be compared: {error}") from None
 
 
 def compare_annotations(

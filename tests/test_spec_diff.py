@@ -21,8 +21,9 @@ import pytest
 import yaml
 
 from scripts.bundle import OPENAPI_DIR, load_manifest, merge_documents
+from scripts.json_pointer import escape
 from scripts.overlay import load_overlay
-from scripts.spec_changes import Change, Location, escape, to_markdown
+from scripts.spec_changes import Change, Location, to_markdown
 from scripts.spec_diff import diff_documents, main
 from scripts.spec_document_diff import diff_views
 from scripts.spec_schema_diff import CONSTRAINTS, Refs, SpecDiffError

@@ -21,6 +21,7 @@ from cashfree_oneclick.fake import (
     TEST_GENERAL_CLIENT_SECRET,
 )
 from contract_tests.drift.corpus import Drift, Edit
+from scripts.json_pointer import tokens
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -57,7 +58,7 @@ def _places(node: Any, parts: list[str]) -> Iterator[tuple[Any, str | int]]:
 
 
 def apply_edit(document: Any, edit: Edit) -> None:
-    parts = [p.replace("~1", "/").replace("~0", "~") for p in edit.pointer.split("/")[1:]]
+    parts = list(tokens(edit.pointer))
     if edit.op == "add":  # add a key under every container the parent pointer names
         parents = [document] if len(parts) == 1 else [c[k] for c, k in _places(document, parts[:-1])]
         for parent in parents:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from scripts.json_pointer import join
 from scripts.openapi_schema import read_bundle
 
 CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract.yaml"
@@ -122,21 +123,17 @@ def _compare(
         v_props, f_props = v.properties, f.properties
     # An array where the other side has an object is one difference (its type), not one per key.
     for name in v_props.keys() - f_props.keys():
-        out.append(Difference("missing-in-fake", _join(pointer, name), "present", "absent", where))
+        out.append(Difference("missing-in-fake", join(pointer, name), "present", "absent", where))
     for name in f_props.keys() - v_props.keys():
-        out.append(Difference("extra-in-fake", _join(pointer, name), "absent", "present", where))
+        out.append(Difference("extra-in-fake", join(pointer, name), "absent", "present", where))
     for name in v_props.keys() & f_props.keys():
-        _compare(v.properties[name], f.properties[name], _join(pointer, name), where, out, skip)
+        _compare(v.properties[name], f.properties[name], join(pointer, name), where, out, skip)
     if v.groups and f.groups:
         if v.groups.keys() != f.groups.keys():  # elements of a kind only one side sent (a scope)
             name = next(iter(v.groups)).split("=", 1)[0]
             sides = [", ".join(sorted(g.split("=", 1)[1] for g in groups)) for groups in (v.groups, f.groups)]
-            out.append(Difference("enum", _join(pointer + "/*", name), sides[0], sides[1], where))
+            out.append(Difference("enum", join(pointer + "/*", name), sides[0], sides[1], where))
         for group in sorted(v.groups.keys() & f.groups.keys()):
             _compare(v.groups[group], f.groups[group], pointer + "/*", group, out, skip)
     elif v.items is not None and f.items is not None:
         _compare(v.items, f.items, pointer + "/*", where, out, skip)
-
-
-def _join(pointer: str, name: str) -> str:
-    return f"{pointer}/{name.replace('~', '~0').replace('/', '~1')}"

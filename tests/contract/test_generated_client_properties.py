@@ -38,7 +38,8 @@ from jsonschema import Draft7Validator
 from cashfree_oneclick import api_key_client, bearer_client
 from cashfree_oneclick.fake import TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET, FakeConfig
 from contract_tests.auth import FLOW_MOBILE
-from scripts.openapi_schema import resolve_pointer, to_json_schema
+from scripts.json_pointer import deref
+from scripts.openapi_schema import to_json_schema
 from tests.contract.conftest import served
 from tests.strategies import mobile_numbers, verification_ids
 
@@ -49,8 +50,7 @@ CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contra
 def request_validator(path: str, method: str) -> Draft7Validator:
     document = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
     body = document["paths"][path][method]["requestBody"]
-    while "$ref" in body:
-        body = resolve_pointer(document, body["$ref"])
+    body = deref(document, body)
     return Draft7Validator(to_json_schema(body["content"]["application/json"]["schema"], document))
 
 

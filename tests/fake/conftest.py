@@ -35,7 +35,8 @@ from cashfree_oneclick.fake import (
 )
 from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
 from cashfree_oneclick.version import API_VERSION
-from scripts.openapi_schema import resolve_pointer, to_json_schema
+from scripts.json_pointer import deref as deref_in
+from scripts.openapi_schema import to_json_schema
 from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,9 +121,7 @@ def bundle() -> dict[str, Any]:
 
 
 def deref(node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        node = resolve_pointer(bundle(), node["$ref"])
-    return node
+    return deref_in(bundle(), node)
 
 
 def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -10,6 +10,12 @@
 Each method validates its arguments (ValueError, nothing sent), calls the generated operation with
 retries (429, 5xx, transport errors; see retries.py), and returns the generated model, or raises an
 error of cashfree_oneclick.errors. ``repr`` of a client shows no credential.
+
+Every call has one total deadline (``deadline=``, default 30 s: connect, send, the whole body, every
+attempt and wait; past it :class:`~cashfree_oneclick.errors.DeadlineExceededError`), reads at most
+``max_response_bytes`` (4 MiB, decompressed) of JSON nested at most ``max_depth`` (64) levels
+(``bounded.py``), follows no redirect, and refuses plain http to a host off this machine unless
+``allow_insecure_http=True`` (``settings.py``).
 """
 
 from __future__ import annotations
@@ -45,10 +51,10 @@ from cashfree_oneclick_generated.models import (
 from cashfree_oneclick_generated.types import Response
 from tenacity import RetryCallState
 
-from cashfree_oneclick import transport, validation
-from cashfree_oneclick.interpret import FAILURES, Call, CallState
+from cashfree_oneclick import bounded, transport, validation
+from cashfree_oneclick.interpret import FAILURES, Call, CallState, deadline_passed
 from cashfree_oneclick.retries import async_retrying, sync_retrying
-from cashfree_oneclick.settings import Settings, resolve
+from cashfree_oneclick.settings import Settings, check_transport_security, resolve
 
 T = TypeVar("T")
 
@@ -64,10 +70,26 @@ def _before_sleep(state: RetryCallState) -> None:
 class _Base:
     def __init__(self, settings: Settings | None, **options: Any) -> None:
         self.settings = settings or resolve(**options)
+        # Every call sends credentials (a pair or the caller's bearer token).
+        check_transport_security(self.settings.base_url, True, self.settings.allow_insecure_http)
         self._generated = AuthenticatedClient(
             base_url=self.settings.base_url, token="", raise_on_unexpected_status=False
         )
         self._auth = transport.CredentialRouter(self.settings.app_pair, self.settings.general_pair)
+
+    def _state(self, call: Call[T]) -> CallState[T]:
+        return CallState(call, self.settings.call_deadline, self.settings.retry.max_server_wait)
+
+    def _bounds(self) -> dict[str, Any]:
+        """What the bounded httpx client of either kind is built with."""
+        return {
+            "max_bytes": self.settings.max_response_bytes,
+            "max_depth": self.settings.max_depth,
+            "base_url": self.settings.base_url,
+            "auth": self._auth,
+            "timeout": self.settings.timeout,
+            "follow_redirects": False,  # credentials never leave the target's origin
+        }
 
     def __repr__(self) -> str:
         settings = self.settings
@@ -103,12 +125,10 @@ class OneClickClient(_Base):
     ) -> None:
         super().__init__(settings, **options)
         self._sleep = sleep
-        self._http = httpx.Client(
-            base_url=self.settings.base_url,
-            auth=self._auth,
-            timeout=self.settings.timeout,
+        self._http = bounded.BoundedClient(
             transport=httpx_transport,
-            event_hooks=transport.sync_hooks(),  # type: ignore[arg-type]
+            event_hooks=transport.sync_hooks(),
+            **self._bounds(),
         )
         self._generated.set_httpx_client(self._http)
 
@@ -122,15 +142,19 @@ class OneClickClient(_Base):
         self._http.close()
 
     def _call(self, call: Call[T], send: Callable[[], Response[Any]]) -> T:
-        state = CallState(call)
-        for attempt in sync_retrying(self.settings.retry, self._sleep, _before_sleep):
-            with attempt:
-                number = state.begin(attempt.retry_state.attempt_number)
-                try:
-                    response = send()
-                except FAILURES as error:
-                    raise state.failed(error, number) from error
-                result = state.answered(response, number)
+        state = self._state(call)
+        started = state.start()
+        try:
+            for attempt in sync_retrying(self.settings.retry, self._sleep, _before_sleep):
+                with attempt:
+                    number = state.begin(attempt.retry_state.attempt_number)
+                    try:
+                        response = send()
+                    except FAILURES as error:
+                        raise state.failed(error, number) from error
+                    result = state.answered(response, number)
+        finally:
+            bounded.DEADLINE.reset(started)
         return result
 
     def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:
@@ -187,12 +211,10 @@ class AsyncOneClickClient(_Base):
     ) -> None:
         super().__init__(settings, **options)
         self._sleep = sleep
-        self._http = httpx.AsyncClient(
-            base_url=self.settings.base_url,
-            auth=self._auth,
-            timeout=self.settings.timeout,
+        self._http = bounded.AsyncBoundedClient(
             transport=httpx_transport,
-            event_hooks=transport.async_hooks(),  # type: ignore[arg-type]
+            event_hooks=transport.async_hooks(),
+            **self._bounds(),
         )
         self._generated.set_async_httpx_client(self._http)
 
@@ -206,15 +228,24 @@ class AsyncOneClickClient(_Base):
         await self._http.aclose()
 
     async def _call(self, call: Call[T], send: Callable[[], Awaitable[Response[Any]]]) -> T:
-        state = CallState(call)
-        async for attempt in async_retrying(self.settings.retry, self._sleep, _before_sleep):
-            with attempt:
-                number = state.begin(attempt.retry_state.attempt_number)
-                try:
-                    response = await send()
-                except FAILURES as error:
-                    raise state.failed(error, number) from error
-                result = state.answered(response, number)
+        state = self._state(call)
+        started = state.start()
+        number = 0
+        try:
+            # The whole call under one timer too: an await cannot outlive the deadline.
+            async with asyncio.timeout(state.deadline):
+                async for attempt in async_retrying(self.settings.retry, self._sleep, _before_sleep):
+                    with attempt:
+                        number = state.begin(attempt.retry_state.attempt_number)
+                        try:
+                            response = await send()
+                        except FAILURES as error:
+                            raise state.failed(error, number) from error
+                        result = state.answered(response, number)
+        except TimeoutError as error:
+            raise deadline_passed(call, max(number, 1), state.deadline) from error
+        finally:
+            bounded.DEADLINE.reset(started)
         return result
 
     async def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:

@@ -13,6 +13,8 @@
     ├── UndocumentedStatusError       a status the operation does not document
     ├── MalformedResponseError        a documented status whose body is not what the spec says
     └── TransportError                no answer at all: connection refused, reset, time-out
+        └── DeadlineExceededError     the call's total deadline passed (connect, send, body, every
+                                      attempt and wait: ``deadline=``, default 30 s)
 
 Client-side validation (verification_id rule, 10-digit mobile, identifier type) raises ``ValueError``
 before any network call; it is not a CashfreeError because nothing was sent.
@@ -22,6 +24,13 @@ connection, a 5xx: the vendor may have created the session before failing) and t
 ``verification_id_already_exists``, the session probably exists but its ``session_id`` is lost: the
 vendor offers no call to fetch it. The client raises :class:`AmbiguousSessionError` saying so; start
 over with a new verification_id.
+
+Past a limit (``max_response_bytes``, decompressed too; ``max_depth``; JSON with NaN or a byte order
+mark) the answer is a :class:`MalformedResponseError`, or for a 429 / 5xx still its status's error.
+A 3xx is never followed (credentials must not leave the target's origin): it is an
+:class:`UndocumentedStatusError` naming the origin it pointed to. The vendor's ``message`` (and every
+other echoed text) passes the redaction module before it becomes ``str(error)``: a secret the vendor
+echoes back is masked.
 
 The raw ``httpx.Response`` stays reachable as ``error.response`` (None for TransportError). ``repr``
 and ``str`` never include headers or bodies, which may carry credentials or personal data.
@@ -126,6 +135,10 @@ class MalformedResponseError(CashfreeError):
 
 class TransportError(CashfreeError):
     """No answer: connection refused or reset, or a time-out."""
+
+
+class DeadlineExceededError(TransportError):
+    """The call's total deadline passed before an answer was read: the package's time-out error."""
 
 
 BY_STATUS: dict[int, type[CashfreeError]] = {

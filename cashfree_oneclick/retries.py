@@ -3,8 +3,9 @@
 Retried: 429, 5xx and transport errors (no answer). Never any other 4xx: the same request would get
 the same answer. The wait is exponential with full jitter, capped, unless the vendor said how long:
 ``Retry-After`` (seconds or an HTTP date) or ``X-RateLimit-Reset`` (seconds) win, capped too. Both
-the number of attempts and the total time are bounded; a wait that would overrun the total is not
-started. Sleeping is injectable (tests use a fake clock), and the async loop sleeps with
+the number of attempts and the total time are bounded; a wait that would overrun the total, or the
+call's deadline (``bounded.DEADLINE``), is not started, and a call past its deadline is not retried.
+Sleeping is injectable (tests use a fake clock), and the async loop sleeps with
 ``asyncio.sleep`` so it never blocks the event loop.
 """
 
@@ -25,8 +26,10 @@ from tenacity import (
     stop_after_attempt,
     stop_before_delay,
 )
+from tenacity.stop import stop_base
 
-from cashfree_oneclick.errors import RateLimitedError, ServerError, TransportError
+from cashfree_oneclick import bounded
+from cashfree_oneclick.errors import DeadlineExceededError, RateLimitedError, ServerError, TransportError
 
 RETRYABLE = (RateLimitedError, ServerError, TransportError)
 
@@ -83,13 +86,23 @@ def parse_retry_after(headers: Mapping[str, str], now: Callable[[], float] = tim
 
 
 def is_retryable(error: BaseException) -> bool:
-    return isinstance(error, RETRYABLE)
+    return isinstance(error, RETRYABLE) and not isinstance(error, DeadlineExceededError)
+
+
+class stop_at_deadline(stop_base):  # noqa: N801 - named as tenacity's own stop conditions
+    """Stop when the wait would overrun the call's deadline (``bounded.DEADLINE``)."""
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        left = bounded.remaining()
+        return left is not None and left - retry_state.upcoming_sleep <= 0
 
 
 def _options(policy: RetryPolicy, before_sleep: Callable[[RetryCallState], None]) -> dict[str, Any]:
     """What the sync and async loops share: when to stop, how long to wait, what to retry."""
     return {
-        "stop": stop_after_attempt(policy.max_attempts) | stop_before_delay(policy.max_total_seconds),
+        "stop": stop_after_attempt(policy.max_attempts)
+        | stop_before_delay(policy.max_total_seconds)
+        | stop_at_deadline(),
         "wait": policy.wait_for,
         "retry": retry_if_exception(is_retryable),
         "before_sleep": before_sleep,

@@ -4,17 +4,27 @@ CASHFREE_ENV=sandbox|production   or  CASHFREE_BASE_URL=https://...   (default: 
 CASHFREE_APP_CLIENT_ID / CASHFREE_APP_CLIENT_SECRET          1-Click app pair (session, token)
 CASHFREE_GENERAL_CLIENT_ID / CASHFREE_GENERAL_CLIENT_SECRET  general pair (data availability)
 CASHFREE_API_VERSION                                         x-api-version (default 2024-12-01)
+
+Bounds of every call (arguments only): ``deadline`` (seconds for the whole call, every attempt and
+wait included; default the retry policy's ``max_total_seconds``, 30 s), ``max_response_bytes``
+(default 4 MiB, after decompression too) and ``max_depth`` (JSON nesting, default 64). Credentials
+go over plain ``http://`` only to a loopback address (judged by ``ipaddress``; ``localhost`` names
+resolve there by RFC 6761) or to a name that public DNS never resolves (``.test``, ``.example``,
+``.invalid``, RFC 2606), unless ``allow_insecure_http=True``.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import httpx
 
 from cashfree_oneclick.credentials import DEFAULT_API_VERSION, DEFAULT_TIMEOUT, PRODUCTION_URL, SANDBOX_URL
+from cashfree_oneclick.jsonbody import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from cashfree_oneclick.retries import RetryPolicy
 
 ENVIRONMENTS = {"sandbox": SANDBOX_URL, "production": PRODUCTION_URL}
@@ -34,6 +44,44 @@ class Settings:
     api_version: str = DEFAULT_API_VERSION
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    deadline: float | None = None  # None: retry.max_total_seconds
+    max_response_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+    allow_insecure_http: bool = False
+
+    @property
+    def call_deadline(self) -> float:
+        """Seconds one call may take in total: connect, send, the whole body, every attempt and wait."""
+        return self.retry.max_total_seconds if self.deadline is None else self.deadline
+
+
+# Names public DNS never resolves (RFC 2606, RFC 6761): credentials sent there cannot reach the internet.
+RESERVED_SUFFIXES = (".test", ".example", ".invalid")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine: a loopback address, or a ``localhost`` name (RFC 6761 §6.3)."""
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport_security(base_url: str, has_credentials: bool, allow_insecure_http: bool) -> None:
+    """Refuse credentials over plain http to a host off this machine, unless explicitly allowed."""
+    parts = urlsplit(base_url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    if parts.scheme != "http" or not has_credentials or allow_insecure_http:
+        return
+    if is_loopback(host) or host.endswith(RESERVED_SUFFIXES):
+        return
+    raise ValueError(
+        f"refusing to send credentials over plain http to {host}: use https, or pass "
+        "allow_insecure_http=True if this host is really meant to get them unencrypted"
+    )
 
 
 def _pair(client_id: str | None, secret: str | None, what: str) -> Pair | None:
@@ -55,6 +103,10 @@ def resolve(
     api_version: str | None = None,
     timeout: httpx.Timeout | float | None = None,
     retry: RetryPolicy | None = None,
+    deadline: float | None = None,
+    max_response_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    allow_insecure_http: bool = False,
     environ: Mapping[str, str] = os.environ,
 ) -> Settings:
     if base_url is None:
@@ -82,6 +134,11 @@ def resolve(
         resolved_timeout = timeout
     else:
         resolved_timeout = httpx.Timeout(timeout)
+    if deadline is not None and deadline <= 0:
+        raise ValueError("deadline must be a positive number of seconds")
+    if max_response_bytes < 1 or max_depth < 1:
+        raise ValueError("max_response_bytes and max_depth must be positive")
+    check_transport_security(base_url, app is not None or general is not None, allow_insecure_http)
     return Settings(
         base_url=base_url.rstrip("/"),
         app_pair=app,
@@ -89,4 +146,8 @@ def resolve(
         api_version=api_version or environ.get("CASHFREE_API_VERSION") or DEFAULT_API_VERSION,
         timeout=resolved_timeout,
         retry=retry or RetryPolicy(),
+        deadline=deadline,
+        max_response_bytes=max_response_bytes,
+        max_depth=max_depth,
+        allow_insecure_http=allow_insecure_http,
     )

@@ -4,7 +4,7 @@ One httpx client (sync or async) serves all four operations. ``CredentialRouter`
 puts the general pair on data availability, the 1-Click app pair on session and generate-token, and the
 caller's access token (held in a context variable for the duration of one call, so concurrent async
 calls never mix tokens) on user details. The response hook logs method, path, status, duration and
-attempt through the redaction filter, and keeps the last response for error reporting.
+attempt through the redaction filter (``bounded.py`` keeps the last answer for error reporting).
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ ACCESS_TOKEN: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "cashfree_access_token", default=None
 )
 ATTEMPT: contextvars.ContextVar[int] = contextvars.ContextVar("cashfree_attempt", default=1)
-LAST_RESPONSE: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
-    "cashfree_last_response", default=None
-)
 
 GENERAL_PAIR_PATHS = ("/user/data-availability",)
 APP_PAIR_PATHS = ("/oauth2/session", "/oauth2/generate-token")
@@ -73,7 +70,6 @@ def require(pair: Pair | None, what: str) -> None:
 
 
 def _record(response: httpx.Response) -> None:
-    LAST_RESPONSE.set(response)
     if not LOG.isEnabledFor(logging.INFO):
         return
     request = response.request

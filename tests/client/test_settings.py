@@ -197,4 +197,11 @@ def test_the_one_line_helpers_share_the_flow_clients_default_time_outs() -> None
     ],
 )
 def test_time_outs_are_configurable(timeout: float | httpx.Timeout, expected: dict[str, float]) -> None:
-    assert sent(ENV, timeout=timeout).extensions["timeout"] == expected
+    assert sent(ENV, timeout=timeout, deadline=100.0).extensions["timeout"] == expected
+
+
+def test_time_outs_are_cut_to_what_remains_of_the_deadline() -> None:
+    timeouts = sent(ENV, timeout=httpx.Timeout(30.0, connect=1.0), deadline=4.0).extensions["timeout"]
+
+    assert timeouts["connect"] == 1.0
+    assert all(3.0 < timeouts[phase] <= 4.0 for phase in ("read", "write", "pool"))

@@ -9,12 +9,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cashfree_oneclick.fake.state import Caps
+from cashfree_oneclick.fake.tenancy import DEFAULT_IDLE_SECONDS, DEFAULT_MAX_TENANTS
+
 # Obviously fake credentials, the defaults of a fake that needs no sandbox account.
 TEST_APP_CLIENT_ID = "test_app_client_id"
 TEST_APP_CLIENT_SECRET = "test_app_client_secret"  # noqa: S105 - a published test value, not a secret
 TEST_GENERAL_CLIENT_ID = "test_general_client_id"
 TEST_GENERAL_CLIENT_SECRET = "test_general_client_secret"  # noqa: S105 - a published test value
 STATE_SCHEMES = ("redis://", "rediss://", "unix://")
+# What one created tenant may hold at once (and the default tenant too once an admin token is set:
+# a shared service); the journal keeps the newest records.
+TENANT_CAPS = Caps(sessions=1000, verification_ids=10_000, faults=1000, personas=1000, journal=1000)
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,18 @@ class FakeConfig:
     # worker and replica given the same prefix (None: a fresh random one, so runs never mix).
     state: str | None = None
     state_prefix: str | None = None
+    # Tenants (tenancy.py): what each may hold, how many may exist, how long an unused one lives.
+    tenant_caps: Caps = TENANT_CAPS
+    max_tenants: int = DEFAULT_MAX_TENANTS
+    tenant_idle_seconds: float = DEFAULT_IDLE_SECONDS
+    # The admin token: when set, every /__fake__/ route but the identity needs it or a tenant's key.
+    admin_token: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.state is not None and not self.state.startswith(STATE_SCHEMES):
             raise ValueError(f"state must be a redis URL ({', '.join(STATE_SCHEMES)}), got {self.state!r}")
+        if self.max_tenants < 0 or self.tenant_idle_seconds <= 0:
+            raise ValueError("max_tenants must be >= 0 and tenant_idle_seconds > 0")
 
     def with_(self, **changes: Any) -> FakeConfig:
         return replace(self, **changes)
@@ -72,6 +86,8 @@ class FakeConfig:
         CASHFREE_FAKE_LATENCY_MS: float; CASHFREE_FAKE_QUIRKS: 1/0; CASHFREE_FAKE_IP_ALLOWLIST: a,b
         CASHFREE_FAKE_JWT_SECRET, CASHFREE_FAKE_SEED
         CASHFREE_FAKE_STATE: redis://host:port/db (unset: in memory); CASHFREE_FAKE_STATE_PREFIX: key prefix
+        CASHFREE_FAKE_MAX_TENANTS: int; CASHFREE_FAKE_TENANT_IDLE_SECONDS: float
+        CASHFREE_FAKE_TENANT_CAPS: JSON {"sessions", "verification_ids", "faults", "personas", "journal"}
         """
         config = cls()
         get = environ.get
@@ -103,6 +119,12 @@ class FakeConfig:
             changes["state"] = value.strip()
         if value := get("CASHFREE_FAKE_STATE_PREFIX"):
             changes["state_prefix"] = value.strip()
+        if value := get("CASHFREE_FAKE_MAX_TENANTS"):
+            changes["max_tenants"] = int(value)
+        if value := get("CASHFREE_FAKE_TENANT_IDLE_SECONDS"):
+            changes["tenant_idle_seconds"] = float(value)
+        if value := get("CASHFREE_FAKE_TENANT_CAPS"):
+            changes["tenant_caps"] = _caps(value, TENANT_CAPS)
         return config.with_(**changes)
 
 
@@ -111,3 +133,13 @@ def _string_map(value: str, name: str) -> dict[str, str]:
     if not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values()):
         raise ValueError(f"{name} must be a JSON object of client id -> secret strings")
     return {str(k): v for k, v in parsed.items()}
+
+
+def _caps(value: str, base: Caps) -> Caps:
+    parsed = json.loads(value)
+    fields = {"sessions", "verification_ids", "faults", "personas", "journal"}
+    if not isinstance(parsed, dict) or not set(parsed) <= fields:
+        raise ValueError(f"CASHFREE_FAKE_TENANT_CAPS must be a JSON object of {sorted(fields)}")
+    if not all(isinstance(v, int) and v >= 0 for v in parsed.values()):
+        raise ValueError("CASHFREE_FAKE_TENANT_CAPS: every cap is a non-negative integer")
+    return replace(base, **parsed)

@@ -1,134 +1,103 @@
-"""The in-memory state store (the default): one process, one event loop.
+"""The in-memory state store (the default): one process, one event loop, many tenants.
 
-No method awaits anything, so each one runs to its end before another request's code does: that is
-what makes its rules atomic (of 200 concurrent sessions with one verification_id exactly one claims
-it). Expired entries are purged as new ones come, so memory stays bounded under load.
+The store is the default tenant's rules (``store_memory_tenant.py``) plus the registry of the
+tenants created beside it, each with rules of its own. As there, no method awaits, so each registry
+step is atomic too. Idle tenants are swept (deleted) when tenants are created and, at most every
+tenth of the idle time, when one is used. Resetting the default tenant leaves the others alone.
 """
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Callable
 
-from cashfree_oneclick.fake.state import AuthCode, Consent, Decided, Lifetimes, Session, StateStore
+from cashfree_oneclick.fake.state import (
+    DEFAULT_TENANT,
+    UNBOUNDED,
+    CapReachedError,
+    Caps,
+    Lifetimes,
+    StateStore,
+)
+from cashfree_oneclick.fake.store_memory_tenant import MemoryTenantStore
+from cashfree_oneclick.fake.tenancy import DEFAULT_IDLE_SECONDS, RootStore, TenantRecord
 
 
-class MemoryStore(StateStore):
-    _PURGE_EVERY = 1024
+class MemoryStore(MemoryTenantStore, RootStore):
+    def __init__(
+        self,
+        lifetimes: Lifetimes,
+        clock: Callable[[], float] = time.time,
+        caps: Caps = UNBOUNDED,
+        tenant_caps: Caps = UNBOUNDED,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    ):
+        super().__init__(lifetimes, clock, DEFAULT_TENANT, caps)
+        self._tenant_lifetimes = lifetimes
+        self._tenant_caps = tenant_caps
+        self._idle_seconds = idle_seconds
+        self._records: dict[str, TenantRecord] = {}
+        self._views: dict[str, MemoryTenantStore] = {}
+        self._clients: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        self._seen: dict[str, float] = {}
+        self._swept = clock()
 
-    def __init__(self, lifetimes: Lifetimes, clock: Callable[[], float] = time.time):
-        self.clock = clock
-        self._lifetimes = lifetimes
-        self._offset = 0.0
-        self._verification_ids: dict[str, set[str]] = {}
-        self._sessions: dict[str, Session] = {}
-        self._auth_codes: dict[str, AuthCode] = {}
-        self._windows: dict[str, tuple[float, int]] = {}
-        self._balance: int | None = None
-        self._reference_id = 100_000 + secrets.randbelow(900_000)
-        self._writes = 0
+    def tenant(self, tenant_id: str) -> StateStore:
+        if tenant_id == DEFAULT_TENANT:
+            return self
+        view = self._views.get(tenant_id)
+        if view is None:  # not (or no longer) a tenant: a view that says so on every call
+            view = MemoryTenantStore(self._tenant_lifetimes, self.clock, tenant_id, self._tenant_caps)
+            view.alive = False
+        return view
 
-    async def now(self) -> float:
-        return self.clock() + self._offset
-
-    async def clock_offset(self) -> float:
-        return self._offset
-
-    async def set_clock_offset(self, seconds: float) -> None:
-        self._offset = seconds
-
-    async def next_reference_id(self) -> int:
-        self._reference_id += 1
-        return self._reference_id
-
-    async def claim_verification_id(self, namespace: str, verification_id: str) -> bool:
-        claimed = self._verification_ids.setdefault(namespace, set())
-        if verification_id in claimed:
-            return False
-        claimed.add(verification_id)
-        return True
-
-    async def create_session(self, verification_id: str, mobile: str, now: float) -> Session:
-        self._maybe_purge(now)
-        self._reference_id += 1
-        session = Session(
-            session_id=f"session_{secrets.token_urlsafe(24)}",
-            verification_id=verification_id,
-            mobile=mobile,
-            reference_id=self._reference_id,
-            expires_at=now + self._lifetimes.session,
+    async def create_tenant(self, record: TenantRecord, max_tenants: int) -> None:
+        await self.sweep_idle()
+        if len(self._records) >= max_tenants:
+            raise CapReachedError("tenants", max_tenants)
+        self._records[record.tenant_id] = record
+        self._views[record.tenant_id] = MemoryTenantStore(
+            self._tenant_lifetimes, self.clock, record.tenant_id, self._tenant_caps
         )
-        self._sessions[session.session_id] = session
-        return session
+        for client_id in record.pairs():
+            self._clients[client_id] = record.tenant_id
+        self._keys[record.key_digest] = record.tenant_id
+        self._seen[record.tenant_id] = self.clock()
 
-    async def session(self, session_id: str, now: float) -> Session | None:
-        session = self._sessions.get(session_id)
-        if session is None or now >= session.expires_at:
-            return None
-        return session
-
-    async def session_for_token(self, session_id: str) -> Session | None:
-        return self._sessions.get(session_id)
-
-    async def decide(
-        self, session_id: str, decision: Consent, scopes: tuple[str, ...], now: float
-    ) -> Decided:
-        session = self._sessions.get(session_id)
-        if session is None or session.consent is not Consent.PENDING:
-            return Decided(recorded=False)
-        session.consent = decision
-        session.scopes = scopes if decision is Consent.GRANTED else ()
-        if decision is not Consent.GRANTED:
-            return Decided(recorded=True)
-        code = secrets.token_urlsafe(24)
-        self._auth_codes[code] = AuthCode(session_id, now + self._lifetimes.auth_code)
-        return Decided(recorded=True, auth_code=code)
-
-    async def redeem(self, code: str, now: float) -> Session | None:
-        auth_code = self._auth_codes.pop(code, None)
-        if auth_code is None or now >= auth_code.expires_at:
-            return None
-        session = self._sessions.get(auth_code.session_id)
-        if session is None or session.consent is not Consent.GRANTED:
-            return None
-        return session
-
-    async def add_token(self, session_id: str, token_id: str) -> None:
-        session = self._sessions.get(session_id)
-        if session is not None:
-            session.token_ids.add(token_id)
-
-    async def hit_window(self, key: str, limit: int, window: float, now: float) -> tuple[bool, float]:
-        start, count = self._windows.get(key, (now, 0))
-        if now - start >= window:
-            start, count = now, 0
-        if count >= limit:
-            return False, start
-        self._windows[key] = (start, count + 1)
-        return True, start
-
-    async def spend_balance(self, initial: int) -> bool:
-        left = initial if self._balance is None else self._balance
-        if left <= 0:
-            self._balance = 0
+    async def delete_tenant(self, tenant_id: str) -> bool:
+        record = self._records.pop(tenant_id, None)
+        if record is None:
             return False
-        self._balance = left - 1
+        for client_id in record.pairs():
+            self._clients.pop(client_id, None)
+        self._keys.pop(record.key_digest, None)
+        self._seen.pop(tenant_id, None)
+        view = self._views.pop(tenant_id)
+        view.alive = False
+        await view.reset()
         return True
 
-    async def reset(self) -> None:
-        self.epoch = secrets.token_hex(8)
-        self._offset = 0.0
-        self._verification_ids.clear()
-        self._sessions.clear()
-        self._auth_codes.clear()
-        self._windows.clear()
-        self._balance = None
+    async def tenant_for_client(self, client_id: str) -> TenantRecord | None:
+        tenant_id = self._clients.get(client_id)
+        return self._records.get(tenant_id) if tenant_id is not None else None
 
-    def _maybe_purge(self, now: float) -> None:
-        self._writes += 1
-        if self._writes % self._PURGE_EVERY:
-            return
-        horizon = now - self._lifetimes.auth_code - self._lifetimes.token
-        self._sessions = {k: s for k, s in self._sessions.items() if s.expires_at > horizon}
-        self._auth_codes = {k: c for k, c in self._auth_codes.items() if c.expires_at > now}
+    async def tenant_for_key(self, digest: str) -> str | None:
+        return self._keys.get(digest)
+
+    async def tenant_ids(self) -> list[str]:
+        return sorted(self._records)
+
+    async def touch(self, tenant_id: str) -> None:
+        now = self.clock()
+        if tenant_id in self._seen:
+            self._seen[tenant_id] = now
+        if now - self._swept >= self._idle_seconds / 10:
+            await self.sweep_idle()
+
+    async def sweep_idle(self) -> list[str]:
+        now = self._swept = self.clock()
+        idle = [t for t, seen in self._seen.items() if now - seen > self._idle_seconds]
+        for tenant_id in idle:
+            await self.delete_tenant(tenant_id)
+        return idle

@@ -1,84 +1,60 @@
-"""The Redis state store: every worker and replica given the same URL and prefix is one fake.
+"""The Redis state store: the default tenant's rules (``store_redis_tenant.py``) and the registry.
 
-Each rule is one atomic Redis step: a verification_id claim is ``SET NX``; an auth code is spent
-with ``GETDEL``; consent, fixed-window counts, the balance and reference ids are Lua scripts
-(``store_redis.lua``). Expiry is decided against the fake's clock from stored timestamps; key TTLs
-(the vendor's lifetimes) only collect garbage. All keys start with the instance's prefix, so runs
-sharing one Redis never see each other's state, and ``reset`` deletes exactly those keys.
+One connection pool per worker serves every tenant. The instance's keys all start with its prefix:
+``t:<tenant>:`` below it holds each tenant's records, ``reg:`` the registry (a record per tenant,
+client id -> tenant, key digest -> tenant, tenants by last use). Registering and deregistering a
+tenant are one Lua step each (``store_redis.lua``); a deleted tenant's records are then unlinked by
+a scan of its own prefix. Resetting the default tenant leaves the others and the registry alone.
 
-Timeouts are short and retries few, so a Redis that is down or gone answers within a couple of
-seconds as :class:`StoreUnavailableError` (the app's 503); the pool reconnects by itself when it is back.
+Workers keep what they looked up (client id or key -> tenant) in memory: each request reads its
+tenant's epoch with the clock anyway, and a deleted tenant has none, so a stale entry is noticed on
+the next request (``TenantGoneError``) and dropped (``forget``).
 """
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import secrets
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
 from redis.asyncio import BlockingConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from redis.exceptions import RedisError
 
 from cashfree_oneclick.fake.state import (
-    Consent,
-    Decided,
+    DEFAULT_TENANT,
+    UNBOUNDED,
+    CapReachedError,
+    Caps,
     Lifetimes,
-    Session,
     StateStore,
-    StoreUnavailableError,
 )
+from cashfree_oneclick.fake.store_redis_tenant import RedisTenantStore, load_scripts, unavailable
+from cashfree_oneclick.fake.tenancy import DEFAULT_IDLE_SECONDS, RootStore, TenantRecord
 
-SCRIPTS = Path(__file__).with_suffix(".lua")
 CONNECT_TIMEOUT = 1.0  # seconds; with one retry a dead Redis is reported in about 2 s, never a hang
 COMMAND_TIMEOUT = 1.0
 POOL_WAIT = 2.0  # how long a request waits for a free connection before it is a 503
 MAX_CONNECTIONS = 64  # per worker
-
-
-def load_scripts(path: Path = SCRIPTS) -> dict[str, str]:
-    """The Lua scripts of ``path`` by name: each block starts with a ``-- name: <name>`` line."""
-    scripts: dict[str, str] = {}
-    for block in re.split(r"^-- name: ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
-        name, _, body = block.partition("\n")
-        scripts[name.strip()] = body.strip() + "\n"
-    return scripts
+_CACHED = 4096  # lookups and views a worker keeps; beyond, it starts over (they are cheap to redo)
 
 
 def new_prefix() -> str:
     return f"cashfree-fake:{secrets.token_hex(6)}:"
 
 
-@contextmanager
-def _unavailable() -> Iterator[None]:
-    try:
-        yield
-    except (RedisError, OSError) as error:  # connection refused, reset, timed out, pool exhausted
-        raise StoreUnavailableError(f"{type(error).__name__}: {error}") from error
-
-
-def _ms(seconds: float) -> int:
-    return max(1, math.ceil(seconds * 1000))
-
-
-class RedisStore(StateStore):
+class RedisStore(RedisTenantStore, RootStore):
     def __init__(
         self,
         url: str,
         lifetimes: Lifetimes,
         clock: Callable[[], float] = time.time,
         prefix: str | None = None,
+        caps: Caps = UNBOUNDED,
+        tenant_caps: Caps = UNBOUNDED,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
     ):
-        self.clock = clock
-        self.prefix = prefix if prefix is not None else new_prefix()
-        self._lifetimes = lifetimes
         pool = BlockingConnectionPool.from_url(
             url,
             max_connections=MAX_CONNECTIONS,
@@ -91,153 +67,162 @@ class RedisStore(StateStore):
             # Names each worker's connections (CLIENT LIST shows which processes share the store).
             client_name=f"cashfree-fake-{os.getpid()}",
         )
-        self.redis: Redis = Redis(connection_pool=pool)
-        self._scripts = {name: self.redis.register_script(body) for name, body in load_scripts().items()}
-        self._reference_base = str(100_000 + secrets.randbelow(900_000))
+        redis: Redis = Redis(connection_pool=pool)
+        self.prefix = prefix if prefix is not None else new_prefix()
+        scripts = {name: redis.register_script(body) for name, body in load_scripts().items()}
+        reference_base = str(100_000 + secrets.randbelow(900_000))
+        super().__init__(
+            redis,
+            scripts,
+            self._tenant_prefix(DEFAULT_TENANT),
+            lifetimes,
+            clock,
+            DEFAULT_TENANT,
+            caps,
+            reference_base,
+        )
+        self._tenant_caps = tenant_caps
+        self._idle_seconds = idle_seconds
+        self._views: dict[str, RedisTenantStore] = {}
+        self._records: dict[str, TenantRecord] = {}  # client id -> record
+        self._keys: dict[str, str] = {}  # key digest -> tenant id
+        self._touched: dict[str, float] = {}
+        self._swept = 0.0
 
-    def _key(self, *parts: str) -> str:
-        return self.prefix + ":".join(parts)
+    def _tenant_prefix(self, tenant_id: str) -> str:
+        return f"{self.prefix}t:{tenant_id}:"
 
-    async def _run(self, script: str, keys: list[str], args: list[Any]) -> Any:
-        with _unavailable():
-            return await self._scripts[script](keys=keys, args=args)
+    def _reg(self, *parts: str) -> str:
+        return self.prefix + "reg:" + ":".join(parts)
 
-    async def now(self) -> float:
-        # One round trip for both: the offset (time travel) and the epoch (has any worker reset?).
-        with _unavailable():
-            offset, epoch = await self.redis.mget(self._key("clock-offset"), self._key("epoch"))
-        self.epoch = str(epoch or "")
-        return self.clock() + (float(offset) if offset is not None else 0.0)
-
-    async def clock_offset(self) -> float:
-        with _unavailable():
-            value = await self.redis.get(self._key("clock-offset"))
-        return float(value) if value is not None else 0.0
-
-    async def set_clock_offset(self, seconds: float) -> None:
-        with _unavailable():
-            await self.redis.set(self._key("clock-offset"), repr(float(seconds)))
-
-    async def next_reference_id(self) -> int:
-        return int(await self._run("next_reference_id", [self._key("reference-id")], [self._reference_base]))
-
-    async def claim_verification_id(self, namespace: str, verification_id: str) -> bool:
-        # No TTL: the vendor never lets a verification_id be used twice; reset (or the prefix) clears it.
-        with _unavailable():
-            return bool(await self.redis.set(self._key("vid", namespace, verification_id), "1", nx=True))
-
-    async def create_session(self, verification_id: str, mobile: str, now: float) -> Session:
-        session_id = f"session_{secrets.token_urlsafe(24)}"
-        expires_at = now + self._lifetimes.session
-        reference_id = await self._run(
-            "create_session",
-            [self._key("session", session_id), self._key("reference-id")],
-            [
-                verification_id,
-                mobile,
-                repr(expires_at),
-                _ms(self._lifetimes.session_horizon),
+    def tenant(self, tenant_id: str) -> StateStore:
+        if tenant_id == DEFAULT_TENANT:
+            return self
+        view = self._views.get(tenant_id)
+        if view is None:
+            if len(self._views) >= _CACHED:
+                self._views.clear()
+            view = self._views[tenant_id] = RedisTenantStore(
+                self.redis,
+                self._scripts,
+                self._tenant_prefix(tenant_id),
+                self._lifetimes,
+                self.clock,
+                tenant_id,
+                self._tenant_caps,
                 self._reference_base,
-            ],
-        )
-        return Session(session_id, verification_id, mobile, int(reference_id), expires_at)
+            )
+        return view
 
-    async def _load(self, session_id: str, with_tokens: bool) -> Session | None:
-        with _unavailable():
-            async with self.redis.pipeline(transaction=False) as pipe:
-                pipe.hgetall(self._key("session", session_id))
-                if with_tokens:
-                    pipe.smembers(self._key("tokens", session_id))
-                results = await pipe.execute()
-        fields: dict[str, str] = results[0]
-        if not fields:
-            return None
-        return Session(
-            session_id=session_id,
-            verification_id=fields["vid"],
-            mobile=fields["mobile"],
-            reference_id=int(fields["ref"]),
-            expires_at=float(fields["exp"]),
-            consent=Consent(fields["consent"]),
-            scopes=tuple(fields["scopes"].split()),
-            token_ids=set(results[1]) if with_tokens else set(),
-        )
-
-    async def session(self, session_id: str, now: float) -> Session | None:
-        session = await self._load(session_id, with_tokens=False)
-        if session is None or now >= session.expires_at:
-            return None
-        return session
-
-    async def session_for_token(self, session_id: str) -> Session | None:
-        return await self._load(session_id, with_tokens=True)
-
-    async def decide(
-        self, session_id: str, decision: Consent, scopes: tuple[str, ...], now: float
-    ) -> Decided:
-        granted = decision is Consent.GRANTED
-        code = secrets.token_urlsafe(24) if granted else None
-        recorded = await self._run(
-            "decide",
-            [self._key("session", session_id), self._key("auth-code", code or "-")],
+    async def create_tenant(self, record: TenantRecord, max_tenants: int) -> None:
+        await self.sweep_idle()
+        prefix = self._tenant_prefix(record.tenant_id)
+        registered = await self._run(
+            "register_tenant",
             [
-                decision.value,
-                " ".join(scopes) if granted else "",
-                f"{session_id} {now + self._lifetimes.auth_code!r}" if code else "",
-                _ms(self._lifetimes.auth_code),
+                self._reg("seen"),
+                self._reg("tenant", record.tenant_id),
+                self._reg("client", record.app_client_id),
+                self._reg("client", record.general_client_id),
+                self._reg("key", record.key_digest),
+                prefix + "epoch",
+            ],
+            [
+                max_tenants,
+                repr(self.clock()),
+                record.tenant_id,
+                record.app_client_id,
+                record.app_client_secret,
+                record.general_client_id,
+                record.general_client_secret,
+                record.key_digest,
+                secrets.token_hex(8),
             ],
         )
-        return Decided(recorded=bool(recorded), auth_code=code if recorded else None)
+        if registered == -1:
+            raise CapReachedError("tenants", max_tenants)
 
-    async def redeem(self, code: str, now: float) -> Session | None:
-        with _unavailable():
-            value = await self.redis.getdel(self._key("auth-code", code))  # spent by whoever reads it first
-        if value is None:
-            return None
-        session_id, _, expires_at = str(value).partition(" ")
-        if now >= float(expires_at):
-            return None
-        session = await self._load(session_id, with_tokens=False)
-        if session is None or session.consent is not Consent.GRANTED:
-            return None
-        return session
+    async def delete_tenant(self, tenant_id: str) -> bool:
+        if tenant_id == DEFAULT_TENANT:
+            return False
+        view = self.tenant(tenant_id)
+        assert isinstance(view, RedisTenantStore)
+        keys = [self._reg("seen"), self._reg("tenant", tenant_id), view.key_prefix + "epoch"]
+        deleted = await self._run("deregister_tenant", keys, [tenant_id, self._reg()])
+        # Refused everywhere from here on; what it held goes now. (A request admitted just before may
+        # still write a key or two after this scan: those carry TTLs, or go with the next reset.)
+        await view.delete_keys()
+        self.forget(tenant_id)
+        return bool(deleted)
 
-    async def add_token(self, session_id: str, token_id: str) -> None:
-        key = self._key("tokens", session_id)
-        with _unavailable():
-            async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.sadd(key, token_id)
-                pipe.pexpire(key, _ms(self._lifetimes.session_horizon))
-                await pipe.execute()
+    def forget(self, tenant_id: str) -> None:
+        self._views.pop(tenant_id, None)
+        self._touched.pop(tenant_id, None)
+        self._records = {c: r for c, r in self._records.items() if r.tenant_id != tenant_id}
+        self._keys = {d: t for d, t in self._keys.items() if t != tenant_id}
 
-    async def hit_window(self, key: str, limit: int, window: float, now: float) -> tuple[bool, float]:
-        # The key outlives its window a little: the window is decided on the fake's clock, not by TTL.
-        admitted, start = await self._run(
-            "hit_window", [self._key("window", key)], [limit, repr(window), repr(now), _ms(2 * window + 1)]
+    async def tenant_for_client(self, client_id: str) -> TenantRecord | None:
+        record = self._records.get(client_id)
+        if record is not None:
+            return record
+        with unavailable():
+            tenant_id = await self.redis.get(self._reg("client", client_id))
+            raw = await self.redis.hgetall(self._reg("tenant", str(tenant_id))) if tenant_id else {}
+        if not raw:
+            return None
+        fields = {str(k): str(v) for k, v in raw.items()}
+        record = TenantRecord(
+            str(tenant_id),
+            fields["key_digest"],
+            fields["app_id"],
+            fields["app_secret"],
+            fields["general_id"],
+            fields["general_secret"],
         )
-        return bool(admitted), float(start)
+        if len(self._records) >= _CACHED:
+            self._records.clear()
+        self._records[client_id] = record
+        return record
 
-    async def spend_balance(self, initial: int) -> bool:
-        return bool(await self._run("spend_balance", [self._key("balance")], [initial]))
+    async def tenant_for_key(self, digest: str) -> str | None:
+        tenant_id = self._keys.get(digest)
+        if tenant_id is not None:
+            return tenant_id
+        with unavailable():
+            found = await self.redis.get(self._reg("key", digest))
+        if found is None:
+            return None
+        if len(self._keys) >= _CACHED:
+            self._keys.clear()
+        self._keys[digest] = str(found)
+        return str(found)
 
-    async def reset(self) -> None:
-        with _unavailable():
-            batch: list[str] = []
-            async for key in self.redis.scan_iter(match=_glob_escape(self.prefix) + "*", count=1000):
-                batch.append(key)
-                if len(batch) >= 1000:
-                    await self.redis.unlink(*batch)
-                    batch.clear()
-            if batch:
-                await self.redis.unlink(*batch)
-            self.epoch = secrets.token_hex(8)
-            await self.redis.set(self._key("epoch"), self.epoch)
+    async def tenant_ids(self) -> list[str]:
+        with unavailable():
+            return sorted(str(t) for t in await self.redis.zrange(self._reg("seen"), 0, -1))
+
+    async def touch(self, tenant_id: str) -> None:
+        now = self.clock()
+        # Each worker writes a tenant's last use at most every twentieth of the idle time: cheap on
+        # the hot path, and precise enough to tell an idle tenant from a busy one.
+        last = self._touched.get(tenant_id)
+        if tenant_id != DEFAULT_TENANT and (last is None or now - last >= self._idle_seconds / 20):
+            self._touched[tenant_id] = now
+            with unavailable():
+                await self.redis.zadd(self._reg("seen"), {tenant_id: now}, xx=True)
+        if now - self._swept >= self._idle_seconds / 10:
+            await self.sweep_idle()
+
+    async def sweep_idle(self) -> list[str]:
+        now = self._swept = self.clock()
+        with unavailable():
+            idle = await self.redis.zrangebyscore(self._reg("seen"), "-inf", now - self._idle_seconds)
+        swept = [str(t) for t in idle]
+        for tenant_id in swept:
+            await self.delete_tenant(tenant_id)
+        return swept
 
     async def close(self) -> None:
-        with _unavailable():
+        with unavailable():
             await self.redis.aclose()
             await self.redis.connection_pool.disconnect()
-
-
-def _glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[\]\\])", r"\\\1", text)

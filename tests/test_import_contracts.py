@@ -2,13 +2,14 @@
 
 The project must keep them; a planted tree with the project's module names and this very
 configuration must break them: the cycle the suite once had (runner <-> conformance), a layer
-crossed, schemathesis imported beside its adapter.
+crossed, schemathesis imported beside its adapter, the fake's gate, admin routes and controls in a circle.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -63,9 +64,16 @@ def test_a_planted_cycle_a_crossed_layer_and_a_stray_schemathesis_import_are_cau
     for contract in configuration["contracts"]:
         for key in ("source_modules", "forbidden_modules", "ancestors"):
             names.update(contract.get(key, []))
+        for container in contract.get("containers", []):
+            for layer in contract["layers"]:
+                names.update(f"{container}.{tail.strip()}" for tail in re.split(r"[|:]", layer))
     for name in sorted(names, key=lambda n: n.count(".")):
         if not tmp_path.joinpath(*name.split(".")).is_dir():
             _module(tmp_path, name + ".__init__" if "." not in name else name)
+    # The circle the fake once had: the gate, its admin routes and the controls importing each other.
+    _module(tmp_path, "cashfree_oneclick.fake.app", "from cashfree_oneclick.fake import admin\n")
+    _module(tmp_path, "cashfree_oneclick.fake.admin", "from cashfree_oneclick.fake import controls\n")
+    _module(tmp_path, "cashfree_oneclick.fake.controls", "from cashfree_oneclick.fake import app\n")
     _module(tmp_path, "cashfree_oneclick.fake.kit", "import cashfree_oneclick\n")  # allowed: kit.py only
     _module(tmp_path, "contract_tests.schemathesis_adapter", "import schemathesis\n")
     # The cycle contract_tests once had: the runner and conformance importing each other.
@@ -91,4 +99,5 @@ def test_a_planted_cycle_a_crossed_layer_and_a_stray_schemathesis_import_are_cau
         "cashfree_oneclick (client and fake) imports neither the pipeline, the suite nor tests",
         "Only contract_tests.schemathesis_adapter imports schemathesis",
     }, run.stdout
+    assert any(name.startswith("The fake in layers") for name in broken), run.stdout
     assert "No cycles are allowed in contract_tests" in run.stdout

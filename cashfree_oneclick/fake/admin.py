@@ -3,7 +3,8 @@
 Described in openapi/fake/admin.yaml, so these routes go through the same gate as the API (the body
 validated against the contract-fake bundle) and the contract suite covers them. A control that
 refuses (an undocumented status, a session gone) answers 400/404/409 in the vendor's error shape.
-Admin calls are not journaled: the journal is what the app under test did.
+Admin calls are not journaled: the journal is what the app under test did. The handlers know only
+the ``Controls`` interface; ``controls_http.HttpControls`` is their client.
 """
 
 from __future__ import annotations
@@ -37,27 +38,24 @@ def admin_handlers(controls: Controls) -> dict[str, AdminHandler]:
     async def schedule_fault(request: Request) -> dict[str, Any]:
         body = request.body
         with _refusals():
-            pending = controls.fail(
+            pending = await controls.fail(
                 body["operation"], body["status"], body.get("times", 1), body.get("retry_after")
             )
         return {"pending": pending}
 
     async def clear_faults(request: Request) -> dict[str, Any]:
-        controls.clear_faults()
-        return {"pending": controls.pending_faults()}
+        return {"pending": await controls.clear_faults()}
 
     async def journal(request: Request) -> dict[str, Any]:
-        return {"records": [record.to_json() for record in controls.journal()]}
+        return {"records": [record.to_json() for record in await controls.journal()]}
 
     async def clear_journal(request: Request) -> dict[str, Any]:
-        controls.clear_journal()
+        await controls.clear_journal()
         return {"records": []}
 
     async def persona(request: Request) -> dict[str, Any]:
         with _refusals():
-            controls.person(request.body["persona"], request.body.get("mobile"))
-        people = controls.app.people
-        return {"default": people.default.name, "chosen": len(people.chosen())}
+            return await controls.person(request.body["persona"], request.body.get("mobile"))
 
     return {
         "FakeReset": reset,
@@ -72,7 +70,7 @@ def admin_handlers(controls: Controls) -> dict[str, AdminHandler]:
 
 
 async def _clock(controls: Controls) -> dict[str, Any]:
-    return {"now": await controls.now(), "offset": await controls.app.state.clock_offset()}
+    return {"now": await controls.now(), "offset": await controls.clock_offset()}
 
 
 @contextmanager

@@ -17,30 +17,25 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from cashfree_oneclick.fake.admin import admin_handlers
 from cashfree_oneclick.fake.body import read_json_body
 from cashfree_oneclick.fake.config import FakeConfig
-from cashfree_oneclick.fake.controls import Controls
+from cashfree_oneclick.fake.controls import CONSENT_OPERATION, CONTROL_HEADER, Controls
+from cashfree_oneclick.fake.controls_inprocess import InProcessControls
+from cashfree_oneclick.fake.core import FakeCore
 from cashfree_oneclick.fake.errors import VendorError, documented, invalid_request
-from cashfree_oneclick.fake.handlers import Flow, Request
-from cashfree_oneclick.fake.info import ADMIN_ROUTES
+from cashfree_oneclick.fake.handlers import Request
+from cashfree_oneclick.fake.info import ADMIN_ROUTES, BASE_PATH
 from cashfree_oneclick.fake.journal import Journal
-from cashfree_oneclick.fake.limits import Balance, Faults, FixedWindowLimiter
 from cashfree_oneclick.fake.magic import magic_error
-from cashfree_oneclick.fake.personas import People
 from cashfree_oneclick.fake.scripted import ScriptedFaults
-from cashfree_oneclick.fake.spec import BUNDLE, Operation, load_operations
+from cashfree_oneclick.fake.spec import BUNDLE, Operation
 from cashfree_oneclick.fake.state import StateStore, StoreUnavailableError
-from cashfree_oneclick.fake.stores import open_store
-from cashfree_oneclick.fake.tokens import TokenService
-from cashfree_oneclick.redaction import REDACTOR
 
-BASE_PATH = "/verification"
+__all__ = ["BASE_PATH", "FakeCashfree", "create_app"]
 # The vendor's error shape; the code names the state store so nobody mistakes it for the vendor's own.
 STORE_UNAVAILABLE = VendorError(
     503,
@@ -61,6 +56,10 @@ Handler = Callable[[Request], Awaitable["dict[str, Any] | bytes"]]
 
 
 class FakeCashfree:
+    """The gate and routes over the fake's state (``core.FakeCore``), wired here, in one place: the
+    state, the in-process controls over it (``self.controls``), the admin routes over those controls,
+    and the flow's routes."""
+
     def __init__(
         self,
         config: FakeConfig | None = None,
@@ -68,34 +67,25 @@ class FakeCashfree:
         bundle: Path = BUNDLE,
         store: StateStore | None = None,
     ):
-        self.config = self._configured = config or FakeConfig()
-        self.clock = clock
-        # Kept per process (not in the store): the controls of one test's fake (controls.py).
-        self.journal = Journal(self._secrets())
-        self.scripted = ScriptedFaults()
-        self.people = People()
-        self.operations = load_operations(bundle)
-        self.state = store if store is not None else open_store(self.config, clock)
-        self.tokens = TokenService(self.config.jwt_secret, self.config.token_ttl)
-        self.flow = Flow(self.config, self.state, self.tokens, self.people)
-        self._configure()
-        # Through self.flow at call time: reset() replaces the flow (and its cache of answers).
+        self.core = core = FakeCore(config, clock, bundle, store)
+        self.controls: Controls = InProcessControls(core)
+        # Through core.flow at call time: reset() replaces the flow (and its cache of answers).
         handlers: dict[str, Handler] = {
-            "VrsUserVaultDataAvailability": lambda request: self.flow.data_availability(request),
-            "VrsUserVaultOauthInitiation": lambda request: self.flow.initiate_session(request),
-            "FakeGiveConsent": lambda request: self.flow.give_consent(request),
-            "VrsUserVaultOauthGenerateToken": lambda request: self.flow.generate_token(request),
-            "VrsUserVaultFetchDetailsFromAccessToken": lambda request: self.flow.user_details(request),
+            "VrsUserVaultDataAvailability": lambda request: core.flow.data_availability(request),
+            "VrsUserVaultOauthInitiation": lambda request: core.flow.initiate_session(request),
+            "FakeGiveConsent": lambda request: core.flow.give_consent(request),
+            "VrsUserVaultOauthGenerateToken": lambda request: core.flow.generate_token(request),
+            "VrsUserVaultFetchDetailsFromAccessToken": lambda request: core.flow.user_details(request),
         }
-        admin = admin_handlers(Controls(self))  # the admin API under /__fake__/ (admin.py)
+        admin = admin_handlers(self.controls)  # the admin API under /__fake__/ (admin.py)
         handlers.update(admin)
         self.unjournaled = frozenset(admin)
-        missing = set(self.operations) ^ set(handlers)
+        missing = set(core.operations) ^ set(handlers)
         if missing:
             raise RuntimeError(f"operations and handlers differ: {sorted(missing)}")
         self._static: dict[str, dict[str, tuple[Operation, Handler]]] = {}
         self._templated: list[tuple[re.Pattern[str], dict[str, tuple[Operation, Handler]]]] = []
-        for op_id, operation in self.operations.items():
+        for op_id, operation in core.operations.items():
             entry = (operation, handlers[op_id])
             if "{" in operation.path:
                 pattern = re.compile(
@@ -104,71 +94,34 @@ class FakeCashfree:
                 self._templated.append((pattern, {operation.method: entry}))
             else:
                 self._static.setdefault(operation.path, {})[operation.method] = entry
-        REDACTOR.add_known(*self._secrets())
-        if self.config.state is not None and (password := urlsplit(self.config.state).password):
-            REDACTOR.add_known(password)  # a redis://:password@host URL
 
-    def _secrets(self) -> list[str]:
-        """The configured client secrets and the JWT secret: scrubbed from logs and the journal."""
-        return [
-            *self.config.app_credentials.values(),
-            *self.config.general_credentials.values(),
-            self.config.jwt_secret,
-        ]
+    # The state's parts, read where they are now (a reset replaces the journal, the flow, ...).
+    @property
+    def config(self) -> FakeConfig:
+        return self.core.config
+
+    @property
+    def state(self) -> StateStore:
+        return self.core.state
+
+    @property
+    def journal(self) -> Journal:
+        return self.core.journal
+
+    @property
+    def scripted(self) -> ScriptedFaults:
+        return self.core.scripted
+
+    @property
+    def operations(self) -> dict[str, Operation]:
+        return self.core.operations
+
+    async def reset(self, config: FakeConfig | None = None) -> None:
+        await self.core.reset(config)
 
     async def aclose(self) -> None:
         """Release the state store's connections (the lifespan's shutdown does this when served)."""
-        await self.state.close()
-
-    def _configure(self) -> None:
-        """What the configuration switches on: balance, random faults, rate limits."""
-        self.balance = Balance(self.config.balance, self.state)
-        self.faults = Faults(self.config.faults, self.config.seed)
-        self.operation_limits = {
-            op: FixedWindowLimiter(
-                rule,
-                "too_many_requests_per_operation",
-                "Too many requests for this operation, rate limit reached",
-                self.state,
-                f"op:{op}",
-            )
-            for op, rule in self.config.operation_rate_limits.items()
-        }
-        self.ip_limit = (
-            FixedWindowLimiter(
-                self.config.ip_rate_limit,
-                "too_many_requests_per_ip",
-                "Too many requests from the IP, rate limit reached",
-                self.state,
-                "ip",
-            )
-            if self.config.ip_rate_limit
-            else None
-        )
-
-    async def reset(self, config: FakeConfig | None = None) -> None:
-        """Start afresh: the store forgets every session, code, token, claim, window and the balance
-        and the clock offset; the journal, scripted faults and personas go; quirks as configured."""
-        if config is not None:
-            # The store and the token signer stay: other workers may share them.
-            kept = self._configured
-            self._configured = replace(
-                config, jwt_secret=kept.jwt_secret, state=kept.state, state_prefix=kept.state_prefix
-            )
-        self.config = self._configured
-        await self.state.reset()
-        # A new config's credentials are secrets too: known to the redactor and to the fresh journal.
-        REDACTOR.add_known(*self._secrets())
-        self.journal = Journal(self._secrets())
-        self.scripted.clear()
-        self.people = People()
-        self.flow = Flow(self.config, self.state, self.tokens, self.people)
-        self._configure()
-
-    def set_quirks(self, enabled: bool) -> None:
-        """Quirks on or off until the next reset; the state is kept, the flow (its answer cache) is new."""
-        self.config = self.config.with_(quirks=enabled)
-        self.flow = Flow(self.config, self.state, self.tokens, self.people)
+        await self.core.aclose()
 
     def _route(self, path: str) -> tuple[dict[str, tuple[Operation, Handler]], dict[str, str]] | None:
         if not path.startswith(BASE_PATH + "/"):
@@ -184,14 +137,14 @@ class FakeCashfree:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send, self.state)
+            await _lifespan(receive, send, self.core.state)
             return
         if scope["type"] != "http":
             return
         admin = ADMIN_ROUTES.get((scope["method"], scope["path"].removeprefix(BASE_PATH)))
         if admin is not None and scope["path"].startswith(BASE_PATH + "/"):
             # Admin routes (the fake's identity, ...) are no API operation: answered before the gate.
-            await _send_json(send, 200, _encode(admin(self.config)), ())
+            await _send_json(send, 200, _encode(admin(self.core.config)), ())
             return
         started = time.perf_counter()
         label = "-"
@@ -241,7 +194,7 @@ class FakeCashfree:
                 ),
                 (),
             )
-        if operation is not None and operation.operation_id not in self.unjournaled:
+        if operation is not None and self._journaled(operation, scope):
             # Before the answer leaves: a client that reads the journal next finds this exchange.
             self._journal(operation, scope, request, status, payload)
         await _send_json(send, status, payload, extra)
@@ -256,28 +209,28 @@ class FakeCashfree:
     ) -> Request:
         headers = _headers(scope)
         client_ip = (scope.get("client") or ("unknown", 0))[0]
-        now = await self.state.now()
-        if self.ip_limit is not None:
-            await self.ip_limit.hit(client_ip, now)
-        limiter = self.operation_limits.get(operation.operation_id)
+        now = await self.core.state.now()
+        if self.core.ip_limit is not None:
+            await self.core.ip_limit.hit(client_ip, now)
+        limiter = self.core.operation_limits.get(operation.operation_id)
         if limiter is not None:
             await limiter.hit(operation.operation_id, now)
-        if self.config.latency_ms:
-            await asyncio.sleep(self.config.latency_ms / 1000)
-        fault = self.faults.draw(operation.statuses)
+        if self.core.config.latency_ms:
+            await asyncio.sleep(self.core.config.latency_ms / 1000)
+        fault = self.core.faults.draw(operation.statuses)
         if fault is not None:
             raise documented(operation, "verification_failed", fault, "something went wrong")
         if operation.security == "api_key":
             pairs = (
-                self.config.general_credentials
+                self.core.config.general_credentials
                 if operation.operation_id in GENERAL_PAIR_OPERATIONS
-                else self.config.app_credentials
+                else self.core.config.app_credentials
             )
             _check_api_key(operation, headers, pairs)
         if (
             operation.operation_id in IP_CHECKED_OPERATIONS
-            and self.config.ip_allowlist is not None
-            and client_ip not in self.config.ip_allowlist
+            and self.core.config.ip_allowlist is not None
+            and client_ip not in self.core.config.ip_allowlist
         ):
             message = f"IP not whitelisted, your current IP is {client_ip}"
             error = documented(operation, "ip_validation_failed", 403, message)
@@ -294,17 +247,24 @@ class FakeCashfree:
         body = None
         if operation.body is not None:
             body = await read_json_body(
-                operation, headers, receive, self.config.max_body_bytes, self.config.max_json_depth
+                operation, headers, receive, self.core.config.max_body_bytes, self.core.config.max_json_depth
             )
         # A valid call: a magic mobile number (magic.py) or a scripted fault (scripted.py) may answer it.
-        planned = magic_error(operation, body) or self.scripted.take(operation)
+        planned = magic_error(operation, body) or self.core.scripted.take(operation)
         if planned is not None:
             raise planned
-        if 422 in operation.statuses and operation.security != "none" and not await self.balance.spend():
+        if 422 in operation.statuses and operation.security != "none" and not await self.core.balance.spend():
             raise documented(
                 operation, "insufficient_balance", 422, "Insufficient balance to process this request"
             )
         return Request(operation, headers, body, path_params, client_ip, now)
+
+    def _journaled(self, operation: Operation, scope: Scope) -> bool:
+        """Admin calls are not journaled, nor a consent given by a control over HTTP (controls_http.py):
+        the in-process control gives it without a request, so both journals hold the same."""
+        if operation.operation_id in self.unjournaled:
+            return False
+        return not (operation.operation_id == CONSENT_OPERATION and CONTROL_HEADER in _headers(scope))
 
     def _journal(
         self, operation: Operation, scope: Scope, request: Request | None, status: int, payload: bytes
@@ -313,7 +273,7 @@ class FakeCashfree:
             headers, body, at = request.headers, request.body, request.now
         else:  # refused before it was read: the headers are all there is
             headers, body, at = _headers(scope), None, None
-        self.journal.record(
+        self.core.journal.record(
             at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
         )
 

@@ -1,31 +1,33 @@
-"""The fake's controls: the one programmatic API behind the pytest fixtures and the HTTP admin API.
-
-The methods that touch the state store are coroutines (the store is async); ``kit.py`` gives tests
-a synchronous face.
+"""The fake's controls: ONE interface, implemented in process and over HTTP (as WireMock's admin API
+mirrors its Java API one to one).
 
 Every control an app's tests need, without sleeping or patching internals: start afresh, consent for
 the user (grant, deny, drop), move the clock, make the next N calls of an operation fail with a
 documented status, pick the persona behind a mobile number, read the journal, switch quirks mode.
-``admin.py`` serves exactly these methods under ``/__fake__/`` (one route per method, WireMock style).
+
+- ``controls_inprocess.InProcessControls`` works on the fake's state (``core.FakeCore``);
+- ``controls_http.HttpControls`` sends each control to the admin API under ``/__fake__/``
+  (``admin.py`` serves every route by calling an ``InProcessControls``).
+
+Every method is a coroutine (the state store is async, and so is a call over HTTP); ``kit.py`` gives
+tests a synchronous face over either implementation. A refused control raises ``ControlError`` in both.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from cashfree_oneclick.fake.errors import VendorError
-from cashfree_oneclick.fake.handlers import Request
+from cashfree_oneclick.fake.config import FakeConfig
 from cashfree_oneclick.fake.journal import JournalRecord
-from cashfree_oneclick.fake.scripted import ScriptedFault
-
-if TYPE_CHECKING:
-    from cashfree_oneclick.fake.app import FakeCashfree
 
 CONSENT_OPERATION = "FakeGiveConsent"
 # The furthest one call moves the clock: past every lifetime the fake knows, short of overflowing the
 # timestamps it formats.
 MAX_ADVANCE_SECONDS = 366 * 24 * 3600.0
+# Sent by HttpControls with its consent (the consent route is the API's): that exchange is the
+# control's, not the app's, so the fake leaves it out of the journal as the in-process control does.
+CONTROL_HEADER = "x-fake-control"
 
 
 class ControlError(ValueError):
@@ -41,32 +43,18 @@ class ConsentRefused(ControlError):  # noqa: N818 - named for what the user did
     """approve() on a session whose user (a magic number) denies or drops off."""
 
 
-class Controls:
-    def __init__(self, app: FakeCashfree) -> None:
-        self.app = app
+class Controls(ABC):
+    @abstractmethod
+    async def reset(self, config: FakeConfig | None = None) -> None:
+        """No session, code, token, claimed verification_id, journal, fault or persona; clock at now.
+        With ``config``: that configuration from now on (the store and the JWT secret are kept)."""
 
-    async def reset(self) -> None:
-        """No session, code, token, claimed verification_id, journal, fault or persona; clock at now."""
-        await self.app.reset()
-
+    @abstractmethod
     async def consent(
         self, session_id: str, decision: str, scopes: Sequence[str] | None = None
     ) -> dict[str, str]:
-        """What the SDK's callback gives the app; the same as POST /__fake__/sessions/{id}/consent."""
-        operation = self.app.operations[CONSENT_OPERATION]
-        body: dict[str, object] = {"decision": decision}
-        if scopes is not None:
-            body["scopes"] = list(scopes)
-        assert operation.body is not None
-        errors = sorted(operation.body.iter_errors(body), key=str)
-        if errors:
-            raise ControlError(f"consent: {errors[0].message}")
-        now = await self.app.state.now()
-        request = Request(operation, {}, body, {"session_id": session_id}, "127.0.0.1", now)
-        try:
-            return await self.app.flow.give_consent(request)
-        except VendorError as error:
-            raise ControlError(error.message, error.status, error.code) from None
+        """What the SDK's callback gives the app; the same as POST /__fake__/sessions/{id}/consent
+        (but not journaled: the journal is what the app under test did)."""
 
     async def approve(self, session_id: str, scopes: Sequence[str] | None = None) -> str:
         """The user grants ``scopes`` (every available scope when None); the single-use auth code."""
@@ -82,49 +70,42 @@ class Controls:
         """The user closes the SDK without deciding."""
         return await self.consent(session_id, "DROPPED")
 
+    @abstractmethod
     async def now(self) -> float:
-        return await self.app.state.now()
+        """The fake's clock: the time plus the offset time travel added."""
 
+    @abstractmethod
+    async def clock_offset(self) -> float:
+        """How far ``advance`` has moved the clock since the last reset."""
+
+    @abstractmethod
     async def advance(self, seconds: float) -> float:
         """Move the fake's clock forward (never back): sessions, codes, tokens and rate windows expire.
 
         The offset lives in the state store, so every worker sharing a store travels together."""
-        if not 0 <= seconds <= MAX_ADVANCE_SECONDS:
-            raise ControlError(f"seconds must be between 0 and {MAX_ADVANCE_SECONDS:.0f}, got {seconds}")
-        state = self.app.state
-        await state.set_clock_offset(await state.clock_offset() + seconds)
-        return await state.now()
 
-    def fail(
+    @abstractmethod
+    async def fail(
         self, operation: str, status: int, times: int = 1, retry_after: int | None = None
     ) -> dict[str, int]:
         """The next ``times`` calls of ``operation`` answer ``status`` (documented for it); calls pending."""
-        try:
-            self.app.scripted.add(ScriptedFault(operation, status, times, retry_after), self.app.operations)
-        except ValueError as error:
-            raise ControlError(str(error)) from None
-        return self.app.scripted.pending()
 
-    def clear_faults(self) -> None:
-        self.app.scripted.clear()
+    @abstractmethod
+    async def clear_faults(self) -> dict[str, int]:
+        """No call is scripted to fail any more; the calls pending (none)."""
 
-    def pending_faults(self) -> dict[str, int]:
-        return self.app.scripted.pending()
+    @abstractmethod
+    async def person(self, persona: str, mobile: str | None = None) -> dict[str, object]:
+        """The persona behind ``mobile`` (every other number when None): personas.PERSONAS.
+        Answers the default persona's name and how many numbers have one chosen."""
 
-    def person(self, persona: str, mobile: str | None = None) -> None:
-        """The persona behind ``mobile`` (every other number when None): personas.PERSONAS."""
-        try:
-            self.app.people.choose(persona, mobile)
-        except ValueError as error:
-            raise ControlError(str(error)) from None
-
-    def journal(self, operation: str | None = None) -> list[JournalRecord]:
+    @abstractmethod
+    async def journal(self) -> list[JournalRecord]:
         """Requests received and answers given, oldest first, redacted."""
-        return self.app.journal.records(operation)
 
-    def clear_journal(self) -> None:
-        self.app.journal.clear()
+    @abstractmethod
+    async def clear_journal(self) -> None: ...
 
-    def quirks(self, enabled: bool = True) -> None:
+    @abstractmethod
+    async def quirks(self, enabled: bool = True) -> None:
         """Answer with the shapes of the vendor's own examples (FakeConfig.quirks); state is kept."""
-        self.app.set_quirks(enabled)

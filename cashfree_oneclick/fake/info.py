@@ -19,6 +19,7 @@ from typing import Any, Final
 from cashfree_oneclick.fake.config import FakeConfig
 from cashfree_oneclick.version import __version__
 
+BASE_PATH: Final = "/verification"  # where the fake serves the API (the vendor's path prefix)
 FAKE_NAME: Final = "cashfree-oneclick-fake"
 INFO_PATH: Final = "/__fake__/info"
 # The fake-only consent step, for clients that drive the flow (contract_tests.auth).

@@ -45,6 +45,20 @@ class JournalRecord:
             "response": {"body": self.response_body},
         }
 
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> JournalRecord:
+        """The record ``to_json`` gave (as the admin API's ``GET /__fake__/journal`` answers it)."""
+        return cls(
+            value["at"],
+            value["operation"],
+            value["method"],
+            value["path"],
+            value["status"],
+            value["request"]["headers"],
+            value["request"]["body"],
+            value["response"]["body"],
+        )
+
 
 @dataclass(frozen=True)
 class _Raw:

@@ -8,20 +8,21 @@
             oneclick_fake.advance(3601)             # the token has expired, no sleep
             assert [r.status for r in oneclick_fake.journal][-1] == 200
 
-``OneClickFake`` calls the app in-process (httpx transports, no socket); the server variant has the
-same methods with clients over real HTTP. The clients it makes retry as usual, but their waits move
+``OneClickFake`` stands on the controls interface (``controls.py``) only: ``in_process`` calls the
+app's in-process controls and the app itself through httpx transports (no socket); ``over_http``
+drives a served fake through its admin API (``controls_http.HttpControls``), with clients over real
+HTTP. Both have the same methods. The clients it makes retry as usual, but their waits move
 the fake's clock instead of sleeping (a 429 with Retry-After costs no test time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from cashfree_oneclick import AsyncOneClickClient, OneClickClient, resolve
-from cashfree_oneclick.fake.app import BASE_PATH, FakeCashfree
 from cashfree_oneclick.fake.config import (
     TEST_APP_CLIENT_ID,
     TEST_APP_CLIENT_SECRET,
@@ -30,36 +31,43 @@ from cashfree_oneclick.fake.config import (
     FakeConfig,
 )
 from cashfree_oneclick.fake.controls import Controls
+from cashfree_oneclick.fake.controls_http import HttpControls
+from cashfree_oneclick.fake.info import BASE_PATH
 from cashfree_oneclick.fake.journal import JournalRecord
 from cashfree_oneclick.fake.transport import SyncASGITransport, async_transport, run_sync
 
+if TYPE_CHECKING:
+    from cashfree_oneclick.fake.app import FakeCashfree
+
 IN_PROCESS_URL = "http://oneclick-fake.test" + BASE_PATH
 T = TypeVar("T")
-Runner = Callable[[Coroutine[Any, Any, Any]], Any]
+ASGIApp = Callable[..., Coroutine[Any, Any, None]]
 
 
 class OneClickFake:
-    def __init__(self, app: FakeCashfree, base_url: str = IN_PROCESS_URL, run: Runner | None = None) -> None:
-        """In-process when ``run`` is None; else served at ``base_url``, and ``run`` runs a control on
-        the server's own event loop (so its state store is only ever used from there)."""
-        self.app = app
+    def __init__(
+        self, controls: Controls, base_url: str = IN_PROCESS_URL, app: ASGIApp | None = None
+    ) -> None:
+        """Clients on the fake at ``base_url`` and its ``controls`` (either implementation of the one
+        interface). With ``app`` (an ASGI app), the clients call it in-process, no socket."""
+        self.controls = controls
         self.base_url = base_url
-        self.controls = Controls(app)
-        self._in_process = run is None
-        self._run: Runner = run_sync if run is None else run
+        self._app = app
         self._closers: list[Callable[[], Any]] = []
 
+    @classmethod
+    def in_process(cls, app: FakeCashfree) -> OneClickFake:
+        """On a ``FakeCashfree`` in this process: its in-process controls, clients through ASGI."""
+        return cls(app.controls, IN_PROCESS_URL, app)
+
+    @classmethod
+    def over_http(cls, base_url: str) -> OneClickFake:
+        """On a fake served at ``base_url``: the admin API's controls, clients over real HTTP."""
+        return cls(HttpControls(base_url), base_url)
+
     def _do(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        result: T = self._run(coroutine)
-        return result
-
-    def _now(self, call: Callable[[], T]) -> T:
-        """A synchronous control, run where the fake runs (the server's loop, when served)."""
-
-        async def inline() -> T:
-            return call()
-
-        return self._do(inline())
+        """A control, run to its end from this synchronous face (inside a running loop too)."""
+        return run_sync(coroutine)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -77,7 +85,7 @@ class OneClickFake:
 
     def client(self, **options: Any) -> OneClickClient:
         """A OneClickClient on this fake with its test credentials (``options`` as for ``resolve``)."""
-        transport = SyncASGITransport(self.app) if self._in_process else None
+        transport = SyncASGITransport(self._app) if self._app is not None else None
 
         def sleep(seconds: float) -> None:
             self.advance(seconds)
@@ -87,7 +95,7 @@ class OneClickFake:
         return client
 
     def async_client(self, **options: Any) -> AsyncOneClickClient:
-        transport = async_transport(self.app) if self._in_process else None
+        transport = async_transport(self._app) if self._app is not None else None
 
         async def sleep(seconds: float) -> None:
             self.advance(seconds)
@@ -96,7 +104,7 @@ class OneClickFake:
 
     def http(self) -> httpx.Client:
         """A bare httpx client on the base URL (no credentials), for requests the client would refuse."""
-        transport = SyncASGITransport(self.app) if self._in_process else None
+        transport = SyncASGITransport(self._app) if self._app is not None else None
         client = httpx.Client(base_url=self.base_url, transport=transport)
         self._closers.append(client.close)
         return client
@@ -109,7 +117,7 @@ class OneClickFake:
     # controls (the same as the admin API under /__fake__/) ----------------------------------------
     def reset(self, config: FakeConfig | None = None) -> None:
         """Start afresh (the fixtures do it before every test), with ``config`` from now on if given."""
-        self._do(self.app.reset(config))
+        self._do(self.controls.reset(config))
 
     def approve(self, session_id: str, scopes: Sequence[str] | None = None) -> str:
         return self._do(self.controls.approve(session_id, scopes))
@@ -127,14 +135,14 @@ class OneClickFake:
         return self._do(self.controls.now())
 
     def fail(self, operation: str, status: int, times: int = 1, retry_after: int | None = None) -> None:
-        self._now(lambda: self.controls.fail(operation, status, times, retry_after))
+        self._do(self.controls.fail(operation, status, times, retry_after))
 
     def person(self, persona: str, mobile: str | None = None) -> None:
-        self._now(lambda: self.controls.person(persona, mobile))
+        self._do(self.controls.person(persona, mobile))
 
     def quirks(self, enabled: bool = True) -> None:
-        self._now(lambda: self.controls.quirks(enabled))
+        self._do(self.controls.quirks(enabled))
 
     @property
     def journal(self) -> list[JournalRecord]:
-        return self._now(self.controls.journal)
+        return self._do(self.controls.journal())

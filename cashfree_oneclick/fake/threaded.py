@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import uvicorn
 
-from cashfree_oneclick.fake.app import BASE_PATH
+from cashfree_oneclick.fake.info import BASE_PATH
 
 T = TypeVar("T")
 

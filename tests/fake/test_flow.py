@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
-from cashfree_oneclick.fake.controls import Controls
 from cashfree_oneclick.fake.people import person_for
 from tests.fake.conftest import (
     MOBILE,
@@ -217,7 +216,7 @@ async def test_time_travel_expires_the_session(make_app: Callable[..., FakeCashf
     app = make_app()
     async with in_process(app) as fake:
         session_id = (await fake.session()).json()["session_id"]
-        await Controls(app).advance(ONE_HOUR)
+        await app.controls.advance(ONE_HOUR)
         response = await fake.consent(session_id)
         offset = await app.state.clock_offset()
     assert offset == ONE_HOUR

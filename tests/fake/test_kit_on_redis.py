@@ -1,5 +1,6 @@
-"""The served kit's controls run on the server's own event loop, so they work on a Redis store too
-(its connections belong to that loop): time travel, reset and consent across a real redis-server."""
+"""The served kit's controls go through the admin API, so they run on the server's own event loop and
+work on a Redis store too (its connections belong to that loop): time travel, reset and consent across
+a real redis-server."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ MOBILE = "9999900000"
 def test_controls_on_a_redis_backed_server(redis_server: RedisServer) -> None:
     app = create_app(FakeConfig(state=redis_server.url))
     with serve_in_thread(app) as served:
-        fake = OneClickFake(app, served.base_url, run=served.call)
+        fake = OneClickFake.over_http(served.base_url)
         with fake.client() as cf:
             session = cf.initiate_session("vid-redis", MOBILE)
             token = cf.generate_token(fake.approve(str(session.session_id), scopes=["NAME"]))

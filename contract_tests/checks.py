@@ -7,10 +7,12 @@ Each raises AssertionError with a message that names the rule, never the values 
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 from requests.structures import CaseInsensitiveDict
 
+from contract_tests.interactions import Interaction
 from contract_tests.schemathesis_adapter import Case, CheckContext, Response, check
 
 API_KEY_OPERATIONS = frozenset(
@@ -19,11 +21,26 @@ API_KEY_OPERATIONS = frozenset(
 USER_DETAILS = "VrsUserVaultFetchDetailsFromAccessToken"
 # Operations whose credential enforcement was already confirmed in this run: probing once is enough.
 _confirmed: set[str] = set()
+# The requests the checks sent themselves, in order, until the runner takes them into the run's record:
+# they reached the server like any case (its journal, its state, its bill), so the cassette holds them
+# and a replay sends them again. The checks run in the engine's thread, the runner reads in its own.
+_sent: list[Interaction] = []
+_sent_lock = threading.Lock()
 
 
 def reset() -> None:
-    """Forget the confirmations of a previous run (the runner calls it at start)."""
+    """Forget the confirmations and unread requests of a previous run (the runner calls it at start)."""
     _confirmed.clear()
+    with _sent_lock:
+        _sent.clear()
+
+
+def take_sent() -> list[Interaction]:
+    """The requests the checks sent since the last call, oldest first."""
+    with _sent_lock:
+        taken = list(_sent)
+        _sent.clear()
+    return taken
 
 
 def _json(response: Response) -> Any:
@@ -75,6 +92,22 @@ def user_details_scopes(ctx: CheckContext, response: Response, case: Case[Any]) 
 
 def _probe(case: Case[Any], headers: dict[str, str]) -> tuple[int, Any]:
     response = case.derive(headers=CaseInsensitiveDict(headers)).call()
+    request = response.request
+    body = request.body.encode() if isinstance(request.body, str) else request.body
+    with _sent_lock:
+        _sent.append(
+            Interaction(
+                operation=case.operation.label,
+                phase="check",
+                method=str(request.method),
+                url=str(request.url),
+                request_headers={str(k): str(v) for k, v in request.headers.items()},
+                request_body=body if isinstance(body, bytes) else None,
+                status=response.status_code,
+                response_headers={k: ", ".join(v) for k, v in response.headers.items()},
+                response_body=response.content,
+            )
+        )
     return response.status_code, _json(response)
 
 

@@ -125,6 +125,7 @@ def run(
                 if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
                     phase = str(getattr(getattr(event, "phase", "fuzzing"), "value", "fuzzing"))
                     _collect(event.recorder, phase, ids, stats, findings, interactions)
+                    interactions.extend(checks.take_sent())  # sent by the checks of that scenario
                     report(stats)
                 elif isinstance(event, events.NonFatalError):
                     title = event.info.title if hasattr(event.info, "title") else event.value
@@ -146,7 +147,7 @@ def run(
             errors.append(f"the run was cut at its time bound of {prof.max_time} s and is incomplete")
         elif time.monotonic() >= stop_at:
             stop_reason = f"time bound of {prof.max_time} s reached"
-        interactions = list(interactions)
+        interactions = [*interactions, *checks.take_sent()]
         found = dict(findings)
         stats = {label: replace(entry, statuses=Counter(entry.statuses)) for label, entry in stats.items()}
     if progress is not None:

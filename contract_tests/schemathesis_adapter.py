@@ -69,7 +69,7 @@ INTERNALS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("schemathesis.engine.recorder.CheckFailureInfo", ("failure", "code_sample")),
     ("schemathesis.engine.recorder.Interaction", ("request", "response")),
     ("schemathesis.engine.recorder.Request", ("method", "uri", "body", "headers")),
-    ("schemathesis.Response", ("status_code", "headers", "content")),
+    ("schemathesis.Response", ("status_code", "headers", "content", "request")),
     # runner.py: hooks, by name and signature
     ("hook:map_case", ("context", "case")),
     ("hook:filter_failure", ("context", "failure", "case", "response")),

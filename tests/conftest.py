@@ -102,6 +102,7 @@ def pytest_configure_node(node: Any) -> None:
 # of them starting a 15 s module while the other is already done. Any other module keeps its place.
 HEAVY_FIRST = (
     "tests/contract/test_suite_runs.py",
+    "tests/contract/test_fake_pr_run.py",
     "tests/fidelity/test_replay.py",
     "tests/test_nightly_target.py",
     "tests/fake/test_redis_service.py",

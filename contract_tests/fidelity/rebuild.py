@@ -46,6 +46,10 @@ class AsgiClient:
     ) -> Answer:
         path, _, query = path.partition("?")
         raw = [(k.lower().encode("latin-1"), v.encode("latin-1", "replace")) for k, v in headers]
+        if not any(name == b"host" for name, _ in raw):
+            # Every HTTP/1.1 client sends one (a recorded request's headers are taken before the
+            # transport adds it), and the fake's journal shows the headers it received.
+            raw.append((b"host", b"testserver"))
         if body is not None:
             raw = [h for h in raw if h[0] != b"content-length"] + [
                 (b"content-length", str(len(body)).encode())
@@ -84,6 +88,31 @@ class Rebuilder:
         general_id, general_secret = next(iter(app.config.general_credentials.items()))
         self.app_pair = (app_id, app_secret)
         self.general_pair = (general_id, general_secret)
+        # The sessions replayed session requests made on the fake, by the verification id recorded in
+        # the request (masked parts and all): a recorded consent names its session by it.
+        self.sessions: dict[str, str] = {}
+
+    def remember(self, operation_id: str, recorded_body: str | None, answer: Answer) -> None:
+        """Keep the session a replayed Initiate OAuth request made, under its recorded verification id."""
+        if operation_id != "VrsUserVaultOauthInitiation" or answer.status != 200 or recorded_body is None:
+            return
+        try:
+            sent, made = json.loads(recorded_body), answer.json()
+        except ValueError:
+            return
+        if isinstance(sent, dict) and isinstance(made, dict) and isinstance(made.get("session_id"), str):
+            self.sessions[str(sent.get("verification_id"))] = made["session_id"]
+
+    def session_of(self, verification_id: object) -> str | None:
+        """The session made for a recorded verification id, once: a session is consented to once."""
+        return self.sessions.pop(verification_id, None) if isinstance(verification_id, str) else None
+
+    async def consented_session(self) -> str:
+        """A session whose consent is already given (a recorded 409 ``consent_already_given``)."""
+        session_id = await self.session_id()
+        path = CONSENT_PATH.format(session_id=session_id)
+        _expect(await self.post(path, {"decision": "GRANTED"}, None), "consent")
+        return session_id
 
     def headers(self, pair: tuple[str, str]) -> list[tuple[str, str]]:
         return [
@@ -97,8 +126,8 @@ class Rebuilder:
         headers = self.headers(pair) if pair else [("content-type", "application/json")]
         return await self.client.request("POST", BASE_PATH + path, headers, json.dumps(body).encode())
 
-    async def session_id(self, verification_id: str | None = None) -> str:
-        user = {"identifier_type": "MOBILE", "identifier_value": FLOW_MOBILE}
+    async def session_id(self, verification_id: str | None = None, mobile: str = FLOW_MOBILE) -> str:
+        user = {"identifier_type": "MOBILE", "identifier_value": mobile}
         vid = verification_id or f"replay-{uuid.uuid4().hex}"
         answer = await self.post("/oauth2/session", {"verification_id": vid, "user": user}, self.app_pair)
         return str(_expect(answer, "session")["session_id"])

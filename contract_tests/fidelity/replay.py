@@ -5,8 +5,11 @@ is put back as the request needs it, judged from the vendor's own answer: a requ
 accepted gets the fake's valid credentials and fresh state (an auth code, a token for the scopes the
 vendor returned), while a masked value the vendor refused by name (``auth_code_value_invalid``,
 ``authentication_failed``, ...) stays the mask, which the fake refuses too. A verification id the vendor
-had already seen (409) is used once on the fake first. Then status, content type, error type and code,
-and the body's shape are compared (shapes.py).
+had already seen (409) is used once on the fake first. The fake's own consent step names its session
+by a masked id: the replay uses the session it made for the recorded one (by verification id), a
+session consented before for a recorded 409, or a magic number's session when the recorded outcome
+overruled the decision. Then status, content type, error type and code, and the body's shape are
+compared (shapes.py).
 """
 
 from __future__ import annotations
@@ -17,19 +20,24 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
+from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
 from cashfree_oneclick.fake.scripted import FAULT_HEADER
 from cashfree_oneclick.redaction import MASK, Redactor
 from contract_tests.fidelity.cassette import Recorded
 from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
 from contract_tests.fidelity.shapes import Difference, compare, enum_properties
 
+CONSENT_OPERATION = "FakeGiveConsent"
+# The callback status of each decision of the fake's consent step (openapi/fake/post-fake-consent.yaml).
+CONSENT_OUTCOMES = {"GRANTED": "SUCCESS", "DENIED": "ERROR", "DROPPED": "USER_DROPPED"}
 GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
-# Set by the HTTP client per connection, not part of what the vendor answered to.
-TRANSPORT_HEADERS = frozenset(
-    {"host", "content-length", "user-agent", "accept-encoding", "connection", "accept"}
-)
+# Recomputed for the body actually sent (a restored value changes its length). Every other recorded
+# header is sent as it was: the fake's journal echoes the headers it received, so a replay that dropped
+# the client's own (user-agent, accept, host...) would differ from the recording in the journal's answers.
+RECOMPUTED_HEADERS = frozenset({"content-length"})
 CREDENTIAL_ERRORS = frozenset({"authentication_failed", "x-client-id_missing", "x-client-secret_missing"})
 # Answers about the account or the machine the run came from, not about the request: a fresh fake
 # (unlimited balance, no IP allowlist) cannot meet them, and they say nothing of the fake's fidelity.
@@ -38,7 +46,10 @@ ENVIRONMENT_CODES = {
     "insufficient_balance": "that account's balance ran out",
 }
 # Fields whose masked value, when the vendor accepted it, is put back from this table.
-SYNTHETIC = {"identifier_value": FLOW_MOBILE}
+# One mobile for every masked one (the recording's own runs use one synthetic number: the suite's flow
+# and the persona example of the admin API name the same), so a persona the recording chose for "the"
+# user is the persona of the users the replay rebuilds.
+SYNTHETIC = {"identifier_value": FLOW_MOBILE, "mobile": FLOW_MOBILE}
 
 
 @dataclass
@@ -51,8 +62,17 @@ class Outcome:
 
 
 def replay(recorded: Iterable[Recorded], config: FakeConfig | None = None) -> list[Outcome]:
-    """Replay every recorded request, in order, on one fresh fake."""
-    return asyncio.run(_replay(list(recorded), create_app(config or FakeConfig())))
+    """Replay every recorded request, in order, on one fresh fake (its store closed at the end)."""
+    return asyncio.run(_replay_on(list(recorded), config or FakeConfig()))
+
+
+async def _replay_on(recorded: list[Recorded], config: FakeConfig) -> list[Outcome]:
+    # The app is made inside the loop that uses it: a Redis store's connections belong to that loop.
+    app = create_app(config)
+    try:
+        return await _replay(recorded, app)
+    finally:
+        await app.aclose()
 
 
 async def _replay(recorded: list[Recorded], app: FakeCashfree) -> list[Outcome]:
@@ -83,6 +103,7 @@ async def _replay(recorded: list[Recorded], app: FakeCashfree) -> list[Outcome]:
         path, headers, body = await request.prepare()
         answer = await rebuilder.client.request(entry.method, BASE_PATH + path, headers, body)
         outcome.fake_status = answer.status
+        rebuilder.remember(outcome.operation_id, entry.body, answer)
         if planned:
             outcome.skipped = "an answer the run planned on the fake it recorded (X-Fake-Fault)"
             continue
@@ -153,7 +174,7 @@ class _Request:
         headers = []
         for name, value in self.entry.headers.items():
             lower = name.lower()
-            if lower in TRANSPORT_HEADERS:
+            if lower in RECOMPUTED_HEADERS:
                 continue
             if MASK in value and self.code in (f"{lower}_missing", "access_token_missing"):
                 value = ""  # blank when recorded (older cassettes masked it): the vendor called it missing
@@ -166,11 +187,57 @@ class _Request:
             elif MASK in value and lower == "authorization" and not self.code.startswith("access_token"):
                 value = f"Bearer {await self.rebuilder.access_token(self._vendor_scopes())}"
             headers.append((name, value))
+        path = await self._path()
         body = await self._body()
         if self.code == "verification_id_already_exists" and isinstance(body, dict):
             await self.rebuilder.claim(self.entry.path, str(body.get("verification_id")), pair)
         encoded = json.dumps(body).encode() if body is not None else _raw(self.entry.body)
-        return self.entry.path, headers, encoded
+        return path, headers, encoded
+
+    async def _path(self) -> str:
+        """The consent route's masked session id: the session the replay made for the recorded one.
+
+        The vendor's answer names the session by its verification id; a session the replay did not make
+        (or an answer that names none) is made now. A 409 ``consent_already_given`` needs a session
+        consented before; a ``session_id_*`` refusal keeps the mask, which the fake refuses alike.
+        """
+        path = self.entry.path
+        if self.operation_id != CONSENT_OPERATION or MASK not in path or self.code.startswith("session_id_"):
+            return path
+        answer = self.entry.response_json()
+        answer = answer if isinstance(answer, dict) else {}
+        overruled = self._overruled_by(answer.get("status"))
+        if self.code == "consent_already_given":
+            session_id = await self.rebuilder.consented_session()
+        elif overruled is not None:
+            session_id = await self.rebuilder.session_id(mobile=overruled)
+        else:
+            named = answer.get("verification_id")
+            session_id = self.rebuilder.session_of(named) or await self.rebuilder.session_id()
+        return path.replace(MASK, quote(session_id, safe=""), 1)
+
+    def _overruled_by(self, status: object) -> str | None:
+        """The magic number of the user who decided ``status`` against the recorded decision, if any.
+
+        Only a magic number (the fake's magic.py: the user denies or drops off whatever the call asks)
+        answers a decision with another outcome; its masked mobile cannot be read back, the outcome
+        tells which number it was.
+        """
+        try:
+            sent = json.loads(self.entry.body or "")
+        except ValueError:
+            return None
+        decision = sent.get("decision") if isinstance(sent, dict) else None
+        if not isinstance(decision, str) or CONSENT_OUTCOMES.get(decision) in (None, status):
+            return None
+        return next(
+            (
+                magic.mobile
+                for magic in MAGIC_NUMBERS.values()
+                if magic.consent is not None and CONSENT_OUTCOMES[magic.consent] == status
+            ),
+            None,
+        )
 
     async def _body(self) -> Any:
         if self.entry.body is None:

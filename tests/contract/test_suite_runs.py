@@ -1,4 +1,4 @@
-"""The contract suite end to end: green on the fake, quirks found, wrong credentials caught."""
+"""The contract suite end to end: quirks found, wrong credentials caught ."""
 
 from __future__ import annotations
 
@@ -11,24 +11,11 @@ import pytest
 from cashfree_oneclick.fake import FakeConfig
 from contract_tests import findings, reports, runner
 from contract_tests.profiles import profile
-from contract_tests.targets import Credentials, fake_target, resolve
+from contract_tests.targets import Credentials, resolve
 from scripts.deviations import load_register
 from tests.contract.conftest import served
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
-
-
-def test_pr_profile_against_the_in_process_fake_is_green() -> None:
-    result = runner.run(fake_target(), profile("pr"), progress=None)
-    result.findings = findings.classify(result.findings, load_register(REGISTER))
-    outcome = reports.verdict(result)
-    assert outcome.passed, outcome.reasons
-    assert not result.errors
-    # Every operation was exercised and reached a 2xx; the flow went through the links to user details.
-    assert all(any(200 <= s < 300 for s in stats.statuses) for stats in result.operations.values())
-    details = next(s for s in result.operations.values() if s.label == "GET /oauth2/user-details")
-    assert details.stateful_user_details_200 > 0
-    assert sum(stats.cases for stats in result.operations.values()) > 200
 
 
 @pytest.fixture(scope="module")

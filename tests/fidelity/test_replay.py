@@ -72,6 +72,8 @@ def test_negative_data_replays_with_no_difference(negative_run: VendorRun, tmp_p
 
 # What replay must name for tests.fidelity.conftest.CHANGED: (operation, aspect, pointer, vendor, fake).
 CHANGED_DIFFERENCES = {
+    # The request credentials_enforced re-sends without a token: recorded (phase "check") and replayed.
+    ("GET /oauth2/user-details", "error-type", "/type", "invalid_request_error", "validation_error"),
     ("POST /oauth2/generate-token", "error-code", "/code", "auth_code_invalid", "auth_code_value_invalid"),
     ("POST /oauth2/generate-token", "error-type", "/type", "invalid_request_error", "validation_error"),
     ("POST /oauth2/session", "extra-in-fake", "/expiry", "absent", "present"),

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from cashfree_oneclick.redaction import REDACTOR
-from contract_tests import findings, reports, runner
+from contract_tests import findings, register_use, reports, runner
 from contract_tests.profiles import profile
 from contract_tests.targets import TargetError, resolve
 from scripts.deviations import load_register
@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
             target, prof, {}, [], [], [f"the run stopped: {type(error).__name__}: {error}"],
             time.monotonic() - started, "crashed",
         )  # fmt: skip
-    result.findings = [
-        findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
-    ]
+    register = load_register(REGISTER)
+    result.findings = [findings.redact(f, REDACTOR) for f in findings.classify(result.findings, register)]
+    result.register = register_use.usage(register, result.findings, result.interactions, result.operation_ids)
     outcome = reports.verdict(result)
     written = reports.write_all(result, outcome, args.report_dir, REDACTOR)
     print(written["markdown"].read_text(encoding="utf-8"))

@@ -15,8 +15,9 @@ from typing import Any
 
 from jsonschema import Draft7Validator
 
-from contract_tests.findings import SEVERITY_BY_CHECK, Finding, pointer_of
+from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, pointer_of
 from contract_tests.interactions import Interaction
+from scripts.deviations import json_type
 from scripts.json_pointer import deref
 from scripts.openapi_schema import leaf_errors, read_bundle, to_json_schema
 
@@ -40,7 +41,7 @@ def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
 
 def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[str, str]) -> list[Finding]:
     validators = _validators(bundle)
-    found: dict[tuple[str, str, str, str], Finding] = {}
+    found: dict[FindingKey, Finding] = {}
     for item in interactions:
         validator = validators.get((item.operation, item.status or 0))
         if validator is None or not item.response_body:
@@ -62,6 +63,8 @@ def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[
                 status=item.status,
                 pointer=pointer,
                 reproduce=f"curl -X {item.method} '{item.url}'  # headers, body: see cassette.ndjson",
+                rule=str(error.validator),
+                observed=json_type(error.instance),
             )
             found.setdefault(finding.key, finding)
     return list(found.values())

@@ -25,6 +25,10 @@ class Severity(StrEnum):
     LOW = "low"
 
 
+# What makes two findings one: operation, check, pointer, title and the kind of value found (Finding.key).
+FindingKey = tuple[str, str, str, str, str]
+
+
 @dataclass(frozen=True)
 class Finding:
     operation: str  # e.g. "GET /oauth2/user-details"
@@ -37,11 +41,14 @@ class Finding:
     pointer: str  # JSON pointer in the response body ("" when the finding is not about a place)
     reproduce: str  # a command that reproduces it (curl), redacted
     deviation: str | None = None
+    rule: str = ""  # the schema keyword broken (conformance), "" for other checks
+    observed: str = ""  # the JSON type of the value found at the pointer, "" when not about a value
 
     @property
-    def key(self) -> tuple[str, str, str, str]:
-        # Two failures of one check at one place of one operation are one finding.
-        return (self.operation, self.check, self.pointer, self.title)
+    def key(self) -> FindingKey:
+        # Two failures of one check at one place of one operation are one finding, unless the values
+        # found differ in kind: a null and a string at one pointer are two contradictions.
+        return (self.operation, self.check, self.pointer, self.title, self.observed)
 
     @property
     def known(self) -> bool:
@@ -57,13 +64,19 @@ def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:
 
 
 def classify(findings: list[Finding], register: Register | None) -> list[Finding]:
-    """Attach the deviation id to each finding the register knows."""
+    """Attach the deviation id to each finding the register knows: its place, its rule and the kind of
+    value found must all be what the entry records (a finding about no value matches no entry)."""
     if register is None:
         return findings
     classified = []
     for finding in findings:
         entry = register.find(
-            source="contract", operation=finding.operation_id, check=finding.check, pointer=finding.pointer
+            "contract",
+            finding.observed or None,
+            operation=finding.operation_id,
+            check=finding.check,
+            pointer=finding.pointer,
+            rule=finding.rule,
         )
         classified.append(replace(finding, deviation=entry.id) if entry else finding)
     return classified

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from cashfree_oneclick.redaction import Redactor, words_of
 from contract_tests import auth, policy
 from contract_tests.findings import Finding, redact
+from contract_tests.register_use import Use
 from contract_tests.runner import RunResult
 from scripts.openapi_schema import read_bundle
 
@@ -115,10 +116,33 @@ def markdown(result: RunResult, outcome: Verdict) -> str:
             "```",
             "",
         ]
+    lines += register_section(result)
     if not outcome.passed:
         lines += ["## Why the run failed", "", *[f"- {reason}" for reason in outcome.reasons], ""]
     lines += ["## Checks switched off or adjusted", "", policy.describe(), ""]
     return "\n".join(lines)
+
+
+def register_section(result: RunResult) -> list[str]:
+    """The deviation register as the run used it: an entry whose place the run exercised without
+    meeting it is unused (stale, or a target that does not send it), said but not failed."""
+    if not result.register:
+        return []
+    unused = [entry.id for entry in result.register if entry.use is Use.UNUSED]
+    lines = [
+        "## Deviation register",
+        "",
+        f"Unused: {', '.join(unused)} (their place was in the answers, the recorded value never)."
+        if unused
+        else "No entry unused.",
+        "",
+        "| entry | use | findings | answers with its place |",
+        "|---|---|---:|---:|",
+    ]
+    for entry in result.register:
+        use = f"**{entry.use}**" if entry.use is Use.UNUSED else str(entry.use)
+        lines.append(f"| {entry.id}: {entry.title} | {use} | {entry.findings} | {entry.answers} |")
+    return [*lines, ""]
 
 
 _SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -177,26 +201,30 @@ def _finding_text(finding: Finding) -> str:
 
 
 def findings_json(result: RunResult) -> str:
-    """The findings as data, for tools (the nightly workflow opens one issue per new finding)."""
-    return json.dumps(
-        [
-            {
-                "operation": f.operation,
-                "operation_id": f.operation_id,
-                "check": f.check,
-                "title": f.title,
-                "pointer": f.pointer,
-                "severity": str(f.severity),
-                "status": f.status,
-                "deviation": f.deviation,
-                "message": f.message,
-                "reproduce": f.reproduce,
-            }
-            for f in result.findings
-        ],
-        indent=2,
-        ensure_ascii=False,
-    )
+    """The findings and the register's use as data, for tools (the nightly workflow opens one issue per
+    new finding)."""
+    findings = [
+        {
+            "operation": f.operation,
+            "operation_id": f.operation_id,
+            "check": f.check,
+            "title": f.title,
+            "pointer": f.pointer,
+            "rule": f.rule,
+            "observed": f.observed,
+            "severity": str(f.severity),
+            "status": f.status,
+            "deviation": f.deviation,
+            "message": f.message,
+            "reproduce": f.reproduce,
+        }
+        for f in result.findings
+    ]
+    register = [
+        {"id": e.id, "title": e.title, "use": str(e.use), "findings": e.findings, "answers": e.answers}
+        for e in result.register
+    ]
+    return json.dumps({"findings": findings, "register": register}, indent=2, ensure_ascii=False)
 
 
 def cassette(result: RunResult, redactor: Redactor) -> str:

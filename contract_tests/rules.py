@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cashfree_oneclick.fake.spec import Operation, operations_of
-from contract_tests.findings import Finding, Severity, pointer_of
+from contract_tests.findings import Finding, FindingKey, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from scripts.openapi_schema import read_bundle, resolved_document
 
@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (echo_request, documented_error_code, pii_unmasked)
 
 
 def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[str, str]) -> list[Finding]:
-    found: dict[tuple[str, str, str, str], Finding] = {}
+    found: dict[FindingKey, Finding] = {}
     for item in interactions:
         for rule in RULES:
             for finding in rule(item, operation_ids, bundle):

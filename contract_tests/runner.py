@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from contract_tests import auth, checks, conformance, policy, probes, rules
-from contract_tests.findings import SEVERITY_BY_CHECK, Finding, Severity, pointer_of
+from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
+from contract_tests.register_use import EntryUse
 from contract_tests.schemathesis_adapter import events, execute, load_schema
 from contract_tests.targets import Target
 
@@ -47,6 +48,13 @@ class RunResult:
     elapsed: float
     stop_reason: str
     skipped: dict[str, str] = field(default_factory=dict)  # operation label -> why
+    # The deviation register's entries as this run used them (set with the findings' classification).
+    register: tuple[EntryUse, ...] = ()
+
+    @property
+    def operation_ids(self) -> dict[str, str]:
+        """Operation label -> operationId, of every operation the run knew."""
+        return {label: stats.operation_id for label, stats in self.operations.items()}
 
 
 def _operation_ids(schema: Any) -> dict[str, str]:
@@ -107,7 +115,7 @@ def run(
 
     ids = _operation_ids(schema)
     stats = {label: OperationStats(label, op_id) for label, op_id in ids.items()}
-    findings: dict[tuple[str, str, str, str], Finding] = {}
+    findings: dict[FindingKey, Finding] = {}
     interactions: list[Interaction] = list(probed.interactions)
     errors: list[str] = []
     lock = threading.Lock()
@@ -174,7 +182,7 @@ def _collect(
     phase: str,
     ids: dict[str, str],
     stats: dict[str, OperationStats],
-    findings: dict[tuple[str, str, str, str], Finding],
+    findings: dict[FindingKey, Finding],
     interactions: list[Interaction],
 ) -> None:
     for case_id, interaction in recorder.interactions.items():

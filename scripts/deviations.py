@@ -3,7 +3,12 @@
 Every place where the vendor contradicts itself is an entry: what the spec says, what the vendor's
 example or behaviour says, and the decision. Each entry lists the findings it covers as ``matches``:
 ``source: lint`` (fields file, pointer, rule) or ``source: contract`` (fields operation, check,
-pointer); every field is an fnmatch glob, and a field a match does not name matches anything.
+pointer, rule); every field is an fnmatch glob, and a field a match does not name matches anything.
+
+A match also says what the vendor's example sends there: ``observed: {type: T}`` (T a JSON type, or a
+list of them; YAML's ``null`` is the JSON null type). It covers a finding only when the value found is
+of that type, so DEV-003 (``confidence_score: null``) does not hide a score sent as a string: an entry
+records one contradiction, never every violation at its place. ``observed`` is required.
 
 The loader is strict because a typo in the register (``pointr:``, a misspelt decision) would otherwise
 silently stop an entry from matching, and a known deviation would turn into a "new" one, or worse, a
@@ -23,8 +28,11 @@ import yaml
 DECISIONS = frozenset({"tolerated-by-client", "reported-by-contract-suite", "both"})
 FIELDS = {
     "lint": frozenset({"file", "pointer", "rule"}),
-    "contract": frozenset({"operation", "check", "pointer"}),
+    "contract": frozenset({"operation", "check", "pointer", "rule"}),
 }
+# The sources whose matches must say what the vendor sends (``observed``): their findings carry a value.
+OBSERVING = frozenset(FIELDS)
+JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
 ENTRY_KEYS = frozenset({"id", "title", "where", "spec_says", "vendor_says", "decision", "matches"})
 TEXT_KEYS = ("title", "where", "spec_says", "vendor_says")
 ID = re.compile(r"DEV-\d{3}")
@@ -35,23 +43,48 @@ class RegisterError(ValueError):
     """The register file is malformed; the message names the file and the entry."""
 
 
+def json_type(value: Any) -> str:
+    """The JSON type of a parsed value (an integral number is ``integer``, as JSON Schema says)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "integer" if value.is_integer() else "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
 @dataclass(frozen=True)
 class Match:
-    """One kind of finding an entry covers: a source and a glob per named field."""
+    """One kind of finding an entry covers: a source, a glob per named field, and the JSON types of the
+    value the vendor sends there (``observed``; empty for a source without values)."""
 
     source: str
     fields: tuple[tuple[str, str], ...]
+    observed: frozenset[str] = frozenset()
 
-    def covers(self, source: str, values: dict[str, str]) -> bool:
+    def covers(self, source: str, values: dict[str, str], observed: str | None = None) -> bool:
         """Whether a finding of ``source`` with these field ``values`` is covered.
 
         Only the given values are checked, each against this match's glob for that field; a field the
-        match does not name matches anything.
+        match does not name matches anything. A match that names ``observed`` types covers only a
+        finding whose value (``observed``: its JSON type) is one of them; an unknown value, none.
         """
         if source != self.source:
             return False
+        if self.observed and not _admits(self.observed, observed):
+            return False
         globs = dict(self.fields)
         return all(fnmatch.fnmatchcase(value, globs[name]) for name, value in values.items() if name in globs)
+
+
+def _admits(types: frozenset[str], observed: str | None) -> bool:
+    # JSON Schema's `number` includes the integers.
+    return observed in types or (observed == "integer" and "number" in types)
 
 
 @dataclass(frozen=True)
@@ -69,14 +102,17 @@ class Deviation:
 class Register:
     deviations: tuple[Deviation, ...]
 
-    def find(self, source: str, **fields: str) -> Deviation | None:
-        """The first entry with a match of ``source`` whose every given field glob-matches."""
+    def find(self, source: str, observed: str | None = None, **fields: str) -> Deviation | None:
+        """The first entry with a match of ``source`` whose every given field glob-matches and whose
+        ``observed`` types admit the JSON type of the value found (``observed``; None: unknown)."""
         unknown = set(fields) - FIELDS.get(source, frozenset())
         if source not in FIELDS or unknown:
             # A caller's typo would otherwise make every finding "new" (or every finding "known").
             raise ValueError(f"find({source!r}): unknown source or fields {sorted(unknown)}")
+        if observed is not None and observed not in JSON_TYPES:
+            raise ValueError(f"find({source!r}): observed must be a JSON type, got {observed!r}")
         for deviation in self.deviations:
-            if any(match.covers(source, fields) for match in deviation.matches):
+            if any(match.covers(source, fields, observed) for match in deviation.matches):
                 return deviation
         return None
 
@@ -177,12 +213,19 @@ def _entry(entry: Any, where: str) -> Deviation:
     )
 
 
-def parse_match(raw: Any, where: str, sources: dict[str, frozenset[str]] = FIELDS) -> Match:
-    """One match of an entry; ``sources``: the fields each source may name."""
+def parse_match(
+    raw: Any,
+    where: str,
+    sources: dict[str, frozenset[str]] = FIELDS,
+    observing: frozenset[str] = OBSERVING,
+) -> Match:
+    """One match of an entry; ``sources``: the fields each source may name; ``observing``: the sources
+    whose matches must say what the vendor sends (``observed``)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("source"), str) or raw["source"] not in sources:
         raise RegisterError(f"{where}: a match needs a source among {sorted(sources)}")
     source = raw["source"]
-    fields = {key: value for key, value in raw.items() if key != "source"}
+    skipped = {"source", "observed"} if source in observing else {"source"}
+    fields = {key: value for key, value in raw.items() if key not in skipped}
     unknown = set(fields) - sources[source]
     # A match naming no field would cover every finding of its source: refused as surely a mistake.
     if unknown or not fields:
@@ -190,4 +233,27 @@ def parse_match(raw: Any, where: str, sources: dict[str, frozenset[str]] = FIELD
         raise RegisterError(f"{where}: {source} matches take fields among {allowed}, got {given}")
     if not all(isinstance(value, str) and value for value in fields.values()):
         raise RegisterError(f"{where}: match fields must be non-empty strings (fnmatch globs)")
-    return Match(source, tuple(sorted(fields.items())))
+    observed = _observed(raw.get("observed", _MISSING), where) if source in observing else frozenset()
+    return Match(source, tuple(sorted(fields.items())), observed)
+
+
+_MISSING = object()
+
+
+def _observed(raw: Any, where: str) -> frozenset[str]:
+    """``observed: {type: T | [T, ...]}``, checked; YAML's null (``type: null``) is the JSON null type."""
+    if raw is _MISSING:
+        raise RegisterError(
+            f"{where}: a match needs `observed: {{type: ...}}`, the JSON type of the value the vendor "
+            "sends there; without it the entry would cover every violation at its place"
+        )
+    if not isinstance(raw, dict) or set(raw) != {"type"}:
+        given = sorted(map(str, raw)) if isinstance(raw, dict) else type(raw).__name__
+        raise RegisterError(f"{where}: observed must be a mapping with one key, `type`, got {given}")
+    listed = raw["type"] if isinstance(raw["type"], list) else [raw["type"]]
+    types = ["null" if value is None else value for value in listed]
+    if not types or not all(isinstance(value, str) and value in JSON_TYPES for value in types):
+        raise RegisterError(
+            f"{where}: observed type must be one of {list(JSON_TYPES)} or a list of them, got {raw['type']!r}"
+        )
+    return frozenset(types)

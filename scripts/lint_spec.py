@@ -33,7 +33,7 @@ from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4
 
-from scripts.deviations import Register, RegisterError, load_register
+from scripts.deviations import Register, RegisterError, json_type, load_register
 from scripts.example_sites import BrokenReference, iter_examples
 from scripts.json_pointer import join, resolve
 from scripts.openapi_schema import leaf_errors
@@ -164,10 +164,10 @@ def _order(finding: Finding) -> tuple[Any, ...]:
 def _stale(register: Register, findings: list[Finding]) -> list[str]:
     """Entries with lint matches that cover no finding: a warning, as a fixed vendor example would make."""
     stale = []
-    values = [{"file": f.file, "pointer": f.pointer, "rule": f.rule} for f in findings]
+    values = [({"file": f.file, "pointer": f.pointer, "rule": f.rule}, json_type(f.value)) for f in findings]
     for deviation in register.deviations:
         lint = [match for match in deviation.matches if match.source == "lint"]
-        if lint and not any(match.covers("lint", v) for match in lint for v in values):
+        if lint and not any(match.covers("lint", v, observed) for match in lint for v, observed in values):
             stale.append(deviation.id)
     return stale
 
@@ -188,7 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     records, new = [], 0
     for finding in findings:
         entry = (
-            register.find("lint", file=finding.file, pointer=finding.pointer, rule=finding.rule)
+            register.find(
+                "lint",
+                json_type(finding.value),
+                file=finding.file,
+                pointer=finding.pointer,
+                rule=finding.rule,
+            )
             if register
             else None
         )

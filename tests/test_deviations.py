@@ -42,7 +42,7 @@ def test_fixture_loads_into_frozen_entries(register: Register) -> None:
     assert first.decision == "both"
     assert first.title == "Initiate OAuth returns `user` as a list where the schema says object"
     assert first.matches[0] == Match(
-        "lint", (("file", "contract*"), ("pointer", INITIATE_USER), ("rule", "type"))
+        "lint", (("file", "contract*"), ("pointer", INITIATE_USER), ("rule", "type")), frozenset({"array"})
     )
     assert first.matches[1].source == "contract"
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -59,30 +59,54 @@ def test_an_empty_register_is_valid(tmp_path: Path) -> None:
     assert load_register(_write(tmp_path, {"deviations": []})) == Register(())
 
 
+SCORE = "/scopes/*/records/*/confidence_score"
+
+
 @pytest.mark.parametrize(
-    ("source", "fields", "expected"),
+    ("source", "observed", "fields", "expected"),
     [
         # exact values and globs
-        ("lint", {"file": "contract", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
-        ("lint", {"file": "contract-fake", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
-        ("contract", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/user"}, "DEV-001"),
+        ("lint", "array", {"file": "contract", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
+        ("lint", "array", {"file": "contract-fake", "pointer": INITIATE_USER, "rule": "type"}, "DEV-001"),
+        ("contract", "array", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/user"}, "DEV-001"),
         # DEV-002's lint match names only a pointer: any file and any rule match it
-        ("lint", {"file": "x", "pointer": "/a/scopes/3/records/0/confidence_score", "rule": "y"}, "DEV-002"),
+        ("lint", "null", {"file": "x", "pointer": "/a/scopes/3/records/0/confidence_score"}, "DEV-002"),
         # the first entry wins: DEV-003 also covers this one
-        ("lint", {"file": "client", "pointer": "/p/scopes/0/records/0/confidence_score"}, "DEV-002"),
-        ("lint", {"file": "client", "pointer": "/elsewhere", "rule": "type"}, "DEV-003"),
+        ("lint", "null", {"file": "client", "pointer": "/p/scopes/0/records/0/confidence_score"}, "DEV-002"),
+        ("lint", "string", {"file": "client", "pointer": "/elsewhere", "rule": "type"}, "DEV-003"),
         # only the given fields are checked
-        ("lint", {"file": "contract"}, "DEV-001"),
+        ("lint", "array", {"file": "contract"}, "DEV-001"),
         # no entry: another rule, another file, another source's fields
-        ("lint", {"file": "client", "pointer": "/elsewhere", "rule": "enum"}, None),
-        ("lint", {"file": "vendor", "pointer": INITIATE_USER, "rule": "type"}, None),
-        ("contract", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/other"}, None),
-        ("contract", {"check": "status_code_conformance", "pointer": "/user"}, None),
+        ("lint", "array", {"file": "client", "pointer": "/elsewhere", "rule": "enum"}, None),
+        ("lint", "array", {"file": "vendor", "pointer": INITIATE_USER, "rule": "type"}, None),
+        ("contract", "array", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/other"}, None),
+        ("contract", "array", {"check": "status_code_conformance", "pointer": "/user"}, None),
+        # the place is right, the kind of value is not what the entry records: new
+        ("contract", "string", {"check": "response_schema_conformance", "pointer": SCORE}, None),
+        ("contract", "object", {"operation": "VrsUserVaultOauthInitiation", "pointer": "/user"}, None),
+        ("lint", "integer", {"file": "x", "pointer": "/a/scopes/3/records/0/confidence_score"}, None),
+        ("contract", "null", {"check": "response_schema_conformance", "pointer": SCORE}, "DEV-002"),
+        # a finding about no value (a status, a rule of prose) matches no entry at all
+        ("contract", None, {"check": "response_schema_conformance", "pointer": SCORE}, None),
+        ("lint", None, {"file": "client", "pointer": "/elsewhere", "rule": "type"}, None),
     ],
 )
-def test_find(register: Register, source: str, fields: dict[str, str], expected: str | None) -> None:
-    found = register.find(source, **fields)
+def test_find(
+    register: Register, source: str, observed: str | None, fields: dict[str, str], expected: str | None
+) -> None:
+    found = register.find(source, observed, **fields)
     assert (found.id if found else None) == expected
+
+
+def test_observed_number_admits_integers_and_yaml_null_is_the_null_type(tmp_path: Path) -> None:
+    document = _fixture()
+    document["deviations"][1]["matches"][1]["observed"] = {"type": ["number", None]}
+    register = load_register(_write(tmp_path, document))
+    assert register.deviations[1].matches[1].observed == frozenset({"number", "null"})
+    expectations = {"integer": "DEV-002", "number": "DEV-002", "null": "DEV-002", "string": None}
+    for kind, expected in expectations.items():
+        found = register.find("contract", kind, pointer=SCORE)
+        assert (found.id if found else None) == expected, kind
 
 
 def test_find_refuses_an_unknown_source_or_field(register: Register) -> None:
@@ -90,6 +114,8 @@ def test_find_refuses_an_unknown_source_or_field(register: Register) -> None:
         register.find("lint", operation="x")
     with pytest.raises(ValueError, match="'runtime'"):
         register.find("runtime", pointer="/x")
+    with pytest.raises(ValueError, match="JSON type"):
+        register.find("contract", "float", pointer="/x")
 
 
 def _set(index: int, key: str, value: Any) -> Callable[[dict[str, Any]], None]:
@@ -140,6 +166,30 @@ def _duplicate_id(document: dict[str, Any]) -> None:
         (_set_match(1, {"source": "lint", "rule": 3}), "DEV-002): match 0", "non-empty strings"),
         (_set_match(1, {"source": "lint", "rule": ""}), "DEV-002): match 0", "non-empty strings"),
         (_set(0, "matches", ["lint"]), "DEV-001): match 0", "needs a source"),
+        # what the vendor sends there: required, a mapping of one key, JSON types only
+        (_set_match(1, {"source": "lint", "rule": "type"}), "DEV-002): match 0", "needs `observed"),
+        (_set_match(1, {"source": "lint", "rule": "type", "observed": "null"}), "match 0", "one key, `type`"),
+        (_set_match(1, {"source": "lint", "rule": "type", "observed": {}}), "match 0", "one key, `type`"),
+        (
+            _set_match(1, {"source": "lint", "rule": "type", "observed": {"type": None, "pattern": "x"}}),
+            "DEV-002): match 0",
+            "one key, `type`, got ['pattern', 'type']",
+        ),
+        (
+            _set_match(1, {"source": "contract", "pointer": "/x", "observed": {"type": "float"}}),
+            "DEV-002): match 0",
+            "observed type must be one of",
+        ),
+        (
+            _set_match(1, {"source": "contract", "pointer": "/x", "observed": {"type": []}}),
+            "DEV-002): match 0",
+            "observed type must be one of",
+        ),
+        (
+            _set_match(1, {"source": "contract", "pointer": "/x", "observed": {"type": ["null", 3]}}),
+            "DEV-002): match 0",
+            "observed type must be one of",
+        ),
     ],
 )
 def test_a_malformed_entry_is_refused_naming_file_and_entry(

@@ -279,6 +279,7 @@ deviations:
         file: contract*
         pointer: /components/schemas/S/example
         rule: type
+        observed: {{type: integer}}
 {extra}"""
 STALE = """\
   - id: DEV-002
@@ -290,8 +291,10 @@ STALE = """\
     matches:
       - source: lint
         pointer: /nowhere
+        observed: {type: integer}
       - source: contract
         pointer: /x
+        observed: {type: integer}
 """
 
 
@@ -338,6 +341,18 @@ def test_cli_an_unregistered_finding_fails(tmp_path: Path, capsys: pytest.Captur
     assert json.loads((out / "lint-findings.json").read_text(encoding="utf-8"))[0]["deviation"] is None
     # without a register every finding is new
     assert main([str(other)]) == 1
+
+
+def test_cli_a_finding_of_another_kind_of_value_is_new(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DEV-001 records an integer example where the schema says string: a boolean there is new."""
+    contract = tmp_path / "contract.yaml"
+    contract.write_text(
+        yaml.safe_dump(_doc(schemas={"S": {"type": "string", "example": True}})), encoding="utf-8"
+    )
+    assert main([str(contract), "--deviations", str(_register(tmp_path))]) == 1
+    assert "NEW: contract:/components/schemas/S/example" in capsys.readouterr().out
 
 
 def test_cli_report_lists_and_passes(contract: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,8 +54,13 @@ def test_the_nightly_profile_writes_every_artifact_the_workflow_uploads(
     assert summary in run.stdout  # printed as well as written
     suite = ET.parse(reports / "junit.xml").getroot()  # noqa: S314 - our own report, just written
     assert list(suite.iter("testcase")), "a JUnit report with test cases"
-    findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
+    report = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
+    assert set(report) == {"findings", "register"}
+    findings = report["findings"]
     assert isinstance(findings, list)
+    # The register's use: each entry with contract matches, and the fake (no quirks) meets none.
+    assert {entry["use"] for entry in report["register"]} <= {"unused", "not exercised"}
+    assert "DEV-003" in {entry["id"] for entry in report["register"]}
     assert all(finding.keys() >= FINDING_KEYS for finding in findings)
     new = [finding for finding in findings if finding["deviation"] is None]
     assert not new or run.returncode == 1, "a new finding fails the run"

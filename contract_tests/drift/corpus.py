@@ -63,7 +63,16 @@ DRIFTS: tuple[Drift, ...] = (
         edits=(Edit("set", "/reference_id", "ref-1"),),
         quick=True,
     ),
-    # (confidence_score is no good drift: DEV-003 registers its type break at that pointer as known)
+    # DEV-003 registers the vendor example's `confidence_score: null`; a score sent as a string is
+    # another contradiction at that place, which the register must not call known.
+    _d(
+        "confidence_score_as_string",
+        "types",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", "/scopes/*/records/*/confidence_score", "0.97"),),
+        quick=True,
+    ),
     _d(
         "available_scopes_as_strings",
         "types",
@@ -412,6 +421,16 @@ DRIFTS: tuple[Drift, ...] = (
         quick=True,
     ),
     _d("control_reordered_keys", "control", (), reorder=True, control=True, quick=True),
+    # The vendor's own example shape, registered as DEV-003: known, never a new finding.
+    _d(
+        "control_confidence_score_null",
+        "control",
+        (),
+        route=DETAILS,
+        edits=(Edit("set", "/scopes/*/records/*/confidence_score", None),),
+        control=True,
+        quick=True,
+    ),
     _d("control_small_latency", "control", (), status=None, delay=0.05, control=True),
 )
 

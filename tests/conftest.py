@@ -22,6 +22,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.support.heavy import heavy_seconds
+
 PR_SEED = 20261123
 
 settings.register_profile(
@@ -96,29 +98,15 @@ def pytest_configure_node(node: Any) -> None:
     node.workerinput[_WORKER_INPUT_KEY] = SEED
 
 
-# The modules that cost most CPU (whole contract runs, served fakes, subprocesses; measured per test
-# with time.process_time), heaviest first. `make test` hands whole modules to the workers in collection
-# order (--dist loadfile): starting these first lets the two workers finish together instead of one
-# of them starting a 15 s module while the other is already done. Any other module keeps its place.
-HEAVY_FIRST = (
-    "tests/contract/test_suite_runs.py",
-    "tests/contract/test_fake_pr_run.py",
-    "tests/fidelity/test_replay.py",
-    "tests/test_nightly_target.py",
-    "tests/fake/test_redis_service.py",
-    "tests/fidelity/test_foreign_run.py",
-    "tests/contract/test_artifacts_redacted.py",
-    "tests/test_generated_client_roundtrip.py",
-    "tests/kit/test_wheel.py",
-    "tests/fake/test_concurrency.py",
-    "tests/contract/test_generated_client_properties.py",
-)
-
-
+# `make test` hands whole modules to the workers in collection order (--dist loadfile): the modules
+# that cost most CPU (whole contract runs, served fakes, subprocesses) go first, heaviest first, so
+# that the two workers finish together instead of one of them starting a 15 s module while the other
+# is already done. Each such module says so itself: `pytestmark = pytest.mark.heavy(seconds=N)`, N its
+# own CPU seconds: user+sys of `pytest -n 0 <module>` less that of a run of a light module (about 10 s
+# of start-up, which a worker pays once). Any other module keeps its place.
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {path: index for index, path in enumerate(HEAVY_FIRST)}
     # A stable sort: every other module keeps its collection order.
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+    items.sort(key=lambda item: -heavy_seconds(item))
 
 
 def pytest_report_header() -> str:

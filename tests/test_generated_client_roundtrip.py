@@ -14,6 +14,8 @@ from hypothesis import given
 
 from tests.strategies import RESPONSE_SCHEMAS, response_bodies
 
+pytestmark = pytest.mark.heavy(seconds=12)
+
 
 class Model(Protocol):
     def to_dict(self) -> dict[str, Any]: ...

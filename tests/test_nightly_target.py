@@ -20,6 +20,8 @@ import pytest
 
 from cashfree_oneclick.fake.process import run_fake
 
+pytestmark = pytest.mark.heavy(seconds=16)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # What .github/workflows/nightly-contract.yml uploads and reads (findings.json opens the issues).

@@ -13,7 +13,7 @@ import json
 import pytest
 
 from cashfree_oneclick import MissingCredentialsError
-from tests.client.conftest import (
+from tests.support.client import (
     APP_ID,
     APP_SECRET,
     ARGUMENTS,

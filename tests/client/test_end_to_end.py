@@ -52,7 +52,7 @@ from cashfree_oneclick.fake import (
     RateLimit,
 )
 from cashfree_oneclick.fake.people import person_for
-from tests.client.conftest import Served, serve
+from tests.support.client import Served, serve
 
 MOBILE = "9812345678"
 SCOPE_TYPES = {

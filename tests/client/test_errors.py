@@ -25,7 +25,7 @@ from cashfree_oneclick import (
     TransportError,
     UndocumentedStatusError,
 )
-from tests.client.conftest import METHODS, SECRETS, Answer, Script, Twin, success, vendor_error
+from tests.support.client import METHODS, SECRETS, Answer, Script, Twin, success, vendor_error
 
 ONCE = RetryPolicy(max_attempts=1)
 

@@ -24,7 +24,7 @@ from cashfree_oneclick_generated.models import PANRecordMetadata, PanScope
 from cashfree_oneclick import InvalidRequestError, OneClickClient, RetryPolicy, redaction, resolve
 from cashfree_oneclick.fake import FakeConfig
 from cashfree_oneclick.fake.people import person_for
-from tests.client.conftest import Served
+from tests.support.client import Served
 
 MOBILE = "9833344455"
 APP_ID = "planted-app-id-Kj4"

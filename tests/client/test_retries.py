@@ -22,7 +22,7 @@ from cashfree_oneclick import (
     ServerError,
     TransportError,
 )
-from tests.client.conftest import Answer, Script, Step, Twin, success, vendor_error
+from tests.support.client import Answer, Script, Step, Twin, success, vendor_error
 
 
 def policy(**changes: float) -> RetryPolicy:

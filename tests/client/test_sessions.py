@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from cashfree_oneclick import AmbiguousSessionError, ConflictError, RetryPolicy
-from tests.client.conftest import VERIFICATION_ID, Answer, Script, Step, Twin, success, vendor_error
+from tests.support.client import VERIFICATION_ID, Answer, Script, Step, Twin, success, vendor_error
 
 TAKEN = vendor_error(409, "verification_id_already_exists", ref_id=31)
 RETRY = RetryPolicy(max_attempts=3, max_total_seconds=100, random=lambda: 1.0)

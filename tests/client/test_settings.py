@@ -22,7 +22,7 @@ from cashfree_oneclick import (
     bearer_client,
     resolve,
 )
-from tests.client.conftest import APP_SECRET, GENERAL_SECRET, Script, success
+from tests.support.client import APP_SECRET, GENERAL_SECRET, Script, success
 
 ENV = {
     "CASHFREE_APP_CLIENT_ID": "env-app-id",

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from cashfree_oneclick import AsyncOneClickClient, CashfreeError, OneClickClient, RetryPolicy
-from tests.client.conftest import (
+from tests.support.client import (
     AUTH_CODE,
     MOBILE,
     SUCCESS,

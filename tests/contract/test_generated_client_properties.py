@@ -40,8 +40,10 @@ from cashfree_oneclick.fake import TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET, F
 from contract_tests.auth import FLOW_MOBILE
 from scripts.json_pointer import deref
 from scripts.openapi_schema import to_json_schema
-from tests.contract.conftest import served
 from tests.strategies import mobile_numbers, verification_ids
+from tests.support.fake_flow import served
+
+pytestmark = pytest.mark.heavy(seconds=5)
 
 CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract.yaml"
 

@@ -13,7 +13,9 @@ from contract_tests import findings, reports, runner
 from contract_tests.profiles import profile
 from contract_tests.targets import Credentials, resolve
 from scripts.deviations import load_register
-from tests.contract.conftest import served
+from tests.support.fake_flow import served
+
+pytestmark = pytest.mark.heavy(seconds=43)
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
 

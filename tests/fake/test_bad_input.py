@@ -16,12 +16,12 @@ import httpx
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
-from tests.fake.conftest import (
+from tests.support.fake_bundle import assert_error
+from tests.support.fake_flow import (
     APP_HEADERS,
     MOBILE,
     FlowClient,
     LiveServer,
-    assert_error,
     in_process,
     new_verification_id,
     over_http,

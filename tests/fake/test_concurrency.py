@@ -16,18 +16,10 @@ import httpx
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree
-from tests.fake.conftest import (
-    FlowClient,
-    LiveServer,
-    assert_matches,
-    deref,
-    in_process,
-    new_verification_id,
-    operation,
-    over_http,
-)
+from tests.support.fake_bundle import assert_matches, deref, operation
+from tests.support.fake_flow import FlowClient, LiveServer, in_process, new_verification_id, over_http
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=8)]
 
 
 @pytest.fixture(params=["memory", "redis"])

@@ -16,15 +16,8 @@ import pytest
 
 import cashfree_oneclick.fake.app
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig, RateLimit
-from tests.fake.conftest import (
-    MOBILE,
-    FakeClock,
-    assert_error,
-    assert_matches,
-    in_process,
-    new_verification_id,
-    response_validator,
-)
+from tests.support.fake_bundle import assert_error, assert_matches, response_validator
+from tests.support.fake_flow import MOBILE, FakeClock, in_process, new_verification_id
 
 pytestmark = pytest.mark.anyio
 

@@ -21,14 +21,8 @@ from cashfree_oneclick.fake import (
     FakeConfig,
 )
 from cashfree_oneclick.version import API_VERSION
-from tests.fake.conftest import (
-    APP_HEADERS,
-    GENERAL_HEADERS,
-    FlowClient,
-    assert_error,
-    assert_matches,
-    in_process,
-)
+from tests.support.fake_bundle import assert_error, assert_matches
+from tests.support.fake_flow import APP_HEADERS, GENERAL_HEADERS, FlowClient, in_process
 
 pytestmark = pytest.mark.anyio
 

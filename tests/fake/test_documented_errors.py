@@ -17,15 +17,8 @@ import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig, RateLimit
 from cashfree_oneclick.version import API_VERSION
-from tests.fake.conftest import (
-    APP_HEADERS,
-    GENERAL_HEADERS,
-    MOBILE,
-    deref,
-    in_process,
-    new_verification_id,
-    operations,
-)
+from tests.support.fake_bundle import deref, operations
+from tests.support.fake_flow import APP_HEADERS, GENERAL_HEADERS, MOBILE, in_process, new_verification_id
 
 pytestmark = pytest.mark.anyio
 

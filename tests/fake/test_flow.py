@@ -15,15 +15,13 @@ import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
 from cashfree_oneclick.fake.people import person_for
-from tests.fake.conftest import (
+from tests.support.fake_bundle import assert_error, assert_matches, documented_scopes
+from tests.support.fake_flow import (
     MOBILE,
     START,
     FakeClock,
     FlowClient,
     LiveServer,
-    assert_error,
-    assert_matches,
-    documented_scopes,
     in_process,
     new_verification_id,
     over_http,

@@ -21,7 +21,8 @@ from cashfree_oneclick import redaction
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
 from cashfree_oneclick.fake.people import Person, person_for
 from cashfree_oneclick.version import API_VERSION
-from tests.fake.conftest import FlowClient, LiveServer, assert_error, in_process, over_http
+from tests.support.fake_bundle import assert_error
+from tests.support.fake_flow import FlowClient, LiveServer, in_process, over_http
 
 pytestmark = pytest.mark.anyio
 

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from cashfree_oneclick.fake import FakeCashfree
 from cashfree_oneclick.fake.people import Person, person_for
-from tests.fake.conftest import bundle, in_process
 from tests.strategies import mobile_numbers
+from tests.support.fake_bundle import bundle
+from tests.support.fake_flow import in_process
 
 FORMATS = {
     "pan": re.compile(r"^[A-Z]{5}[0-9]{4}[A-Z]$"),

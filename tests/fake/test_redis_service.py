@@ -23,9 +23,10 @@ import redis
 
 from cashfree_oneclick.fake.process import run_fake
 from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
-from tests.fake.conftest import FlowClient, assert_error, assert_matches, new_verification_id
+from tests.support.fake_bundle import assert_error, assert_matches
+from tests.support.fake_flow import FlowClient, new_verification_id
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=21)]
 
 WORKERS = 2
 PROMPT = 5.0  # seconds: the most an answer may take while Redis is gone

@@ -15,7 +15,8 @@ import httpx
 
 from cashfree_oneclick.fake.process import run_fake
 from cashfree_oneclick.version import API_VERSION
-from tests.fake.conftest import assert_matches, new_verification_id
+from tests.support.fake_bundle import assert_matches
+from tests.support.fake_flow import new_verification_id
 
 GENERAL_ID = "process-general-client"
 GENERAL_SECRET = "process-general-secret-4kP9"  # noqa: S105 - a planted test value

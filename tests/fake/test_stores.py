@@ -23,7 +23,8 @@ from cashfree_oneclick.fake.state import Consent, Lifetimes, StateStore, StoreUn
 from cashfree_oneclick.fake.store_memory import MemoryStore
 from cashfree_oneclick.fake.store_redis import MAX_CONNECTIONS, RedisStore, new_prefix
 from cashfree_oneclick.redaction import REDACTOR
-from tests.fake.conftest import START, FakeClock, assert_error, in_process
+from tests.support.fake_bundle import assert_error
+from tests.support.fake_flow import START, FakeClock, in_process
 
 pytestmark = pytest.mark.anyio
 

@@ -17,7 +17,8 @@ import jwt
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
-from tests.fake.conftest import FakeClock, FlowClient, assert_error, assert_matches, in_process
+from tests.support.fake_bundle import assert_error, assert_matches
+from tests.support.fake_flow import FakeClock, FlowClient, in_process
 
 pytestmark = pytest.mark.anyio
 

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from tests.fidelity.conftest import VendorRun
+from tests.support.vendor_runs import VendorRun
+
+pytestmark = pytest.mark.heavy(seconds=13)
 
 IDENTICAL = pytest.mark.xdist_group("fidelity-identical")  # the run is shared with test_replay.py
 

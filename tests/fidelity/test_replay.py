@@ -20,7 +20,9 @@ from cashfree_oneclick.redaction import Redactor
 from cashfree_oneclick.version import API_VERSION
 from contract_tests.fidelity import __main__ as cli
 from contract_tests.fidelity.rebuild import AsgiClient
-from tests.fidelity.conftest import VendorRun
+from tests.support.vendor_runs import VendorRun
+
+pytestmark = pytest.mark.heavy(seconds=24)
 
 # Each recorded stand-in is a session fixture: the tests that read it share one xdist worker, so that
 # it is recorded once; the command-line run and the small runs are two groups, run side by side.
@@ -70,7 +72,7 @@ def test_negative_data_replays_with_no_difference(negative_run: VendorRun, tmp_p
     assert not unplanned_skips(report)
 
 
-# What replay must name for tests.fidelity.conftest.CHANGED: (operation, aspect, pointer, vendor, fake).
+# What replay must name for tests.support.vendor_runs.CHANGED: (operation, aspect, pointer, vendor, fake).
 CHANGED_DIFFERENCES = {
     # The request credentials_enforced re-sends without a token: recorded (phase "check") and replayed.
     ("GET /oauth2/user-details", "error-type", "/type", "invalid_request_error", "validation_error"),
@@ -113,7 +115,7 @@ def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_p
         """limitations:
   - id: FAKE-101
     title: the stand-in renames and retypes
-    vendor_says: what tests.fidelity.conftest.CHANGED makes it say
+    vendor_says: what tests.support.vendor_runs.CHANGED makes it say
     fake_says: the documented shapes
     why: a test of the register
     matches:

@@ -1,0 +1,1 @@
+"""Importable helpers of the tests; fixtures stay in the conftest files beside the tests that use them."""

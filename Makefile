@@ -16,7 +16,7 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck lint-imports test contract fake fuzz \
-	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift
+	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift fidelity
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
@@ -34,8 +34,18 @@ JUNIT ?=
 # --no-loadscope-reorder: modules go out in collection order, heaviest first (tests/conftest.py).
 PYTEST_WORKERS ?= auto
 
-help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+# `make help` lists the targets by group, in this order; each documented target names its group:
+# `target: prerequisites  ##[group] what it does`. A target documented without a group is listed last.
+HELP_GROUPS := main:Main~jobs check:Checks,~all~run~by~make~check spec:The~spec~pipeline \
+	fake:The~fake~server suite:More~runs~of~the~contract~suite build:Build,~measure,~set~up
+help:  ##[build] list the targets by group, the main jobs first
+	@for group in $(HELP_GROUPS); do \
+	  printf '\n%s\n' "$${group#*:}" | tr '~' ' '; \
+	  grep -E "^[a-z-]+:.*##\[$${group%%:*}\] " $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*##\[[a-z]+\] /  \1\t/' | expand -t 22; \
+	done
+	@if grep -qE '^[a-z-]+:.*## ' $(MAKEFILE_LIST); then \
+	  printf '\nOther\n'; grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/' | expand -t 22; \
+	fi
 
 $(CURDIR)/.tools/bin/uv:
 	python3 -m pip install --quiet --disable-pip-version-check --target .tools "uv==$(UV_VERSION)"
@@ -44,64 +54,64 @@ $(CURDIR)/.tools/bin/uv:
 	$(UV) sync --frozen
 	@touch $@
 
-env: .venv/.synced  ## build the environment from uv.lock
+env: .venv/.synced  ##[build] build the environment from uv.lock
 
-extract: env  ## re-extract openapi/vendor/*.yaml from the vendor pages, byte for byte
+extract: env  ##[spec] re-extract openapi/vendor/*.yaml from the vendor pages, byte for byte
 	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor
 
-bundle: env  ## write openapi/bundles/*.yaml from openapi/bundles.yaml
+bundle: env  ##[spec] write openapi/bundles/*.yaml from openapi/bundles.yaml
 	$(PY) -m scripts.bundle
 
-lint-spec: env  ## validate the bundles; every finding must be registered in openapi/deviations.yaml
+lint-spec: env  ##[check] validate the bundles; every finding must be registered in openapi/deviations.yaml
 	$(PY) -m scripts.lint_spec $(BUNDLES) --deviations openapi/deviations.yaml --out $(BUILD)/lint
 
-lint-spec-vendor: env  ## report every contradiction between the vendor's examples and schemas
+lint-spec-vendor: env  ##[spec] report every contradiction between the vendor's examples and schemas
 	$(PY) -m scripts.lint_spec openapi/vendor/*.yaml --report --out $(BUILD)/lint-vendor
 
-generate: env  ## regenerate generated_client/ from the client bundle
+generate: env  ##[spec] regenerate generated_client/ from the client bundle
 	$(PY) -m scripts.generate
 
-lint-workflows: env  ## actionlint on .github/workflows/*.yml (and shellcheck on their scripts when installed)
+lint-workflows: env  ##[check] actionlint on .github/workflows/*.yml (and shellcheck on their scripts when installed)
 	$(RUN) actionlint .github/workflows/*.yml
 
-spec-diff: env  ## breaking and other changes between two OpenAPI documents: make spec-diff OLD=a.yaml NEW=b.yaml
+spec-diff: env  ##[spec] breaking and other changes between two OpenAPI documents: make spec-diff OLD=a.yaml NEW=b.yaml
 	@[ -n "$(OLD)" ] && [ -n "$(NEW)" ] || { echo "usage: make spec-diff OLD=<yaml or dir> NEW=<yaml or dir>" >&2; exit 2; }
 	$(PY) -m scripts.spec_diff $(OLD) $(NEW) --json $(BUILD)/spec-diff/diff.json --markdown $(BUILD)/spec-diff/diff.md
 
-lint: env  ## ruff (lint and format) on hand-written code
+lint: env  ##[check] ruff (lint and format) on hand-written code
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 
-typecheck: env  ## mypy strict on hand-written code
+typecheck: env  ##[check] mypy strict on hand-written code
 	$(RUN) mypy
 
-lint-imports: env  ## the import contracts of pyproject.toml: ARCHITECTURE.md's layers, no cycle, one schemathesis door
+lint-imports: env  ##[check] the import contracts of pyproject.toml: ARCHITECTURE.md's layers, no cycle, one schemathesis door
 	$(RUN) lint-imports --no-cache
 
-check: lint typecheck lint-imports lint-spec lint-workflows  ## lint, types, spec lint, freshness of vendor YAML, bundles and generated code
+check: lint typecheck lint-imports lint-spec lint-workflows  ##[check] lint, types, spec lint, freshness of vendor YAML, bundles and generated code
 	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor --check
 	$(PY) -m scripts.bundle --check
 	$(PY) -m scripts.generate --check
 
-test: check redis-server  ## make check, then the test suite
-	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(JUNIT),--junitxml $(JUNIT))
-
-contract: env  ## the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
+contract: env  ##[main] the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
 
-nightly: env  ## the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
+test: check redis-server  ##[main] make check, then the test suite
+	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(JUNIT),--junitxml $(JUNIT))
+
+nightly: env  ##[suite] the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
 	$(PY) -m contract_tests --target $(TARGET) --profile nightly --report-dir $(BUILD)/contract
 
-fidelity: env  ## replay a recorded run (CASSETTE=build/contract/cassette.ndjson) on the fake; compare the answers
+fidelity: env  ##[suite] replay a recorded run (CASSETTE=build/contract/cassette.ndjson) on the fake; compare the answers
 	$(PY) -m contract_tests.fidelity $(CASSETTE) --report-dir $(BUILD)/fidelity
 
-fake: env  ## serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
+fake: env  ##[fake] serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
 	$(PY) -m cashfree_oneclick.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
 
-drift: env  ## the drift corpus: the pr profile over HTTP against the fake with each drift; 1 on a miss or false alarm
+drift: env  ##[suite] the drift corpus: the pr profile over HTTP against the fake with each drift; 1 on a miss or false alarm
 	$(PY) -m contract_tests.drift --workers 2 --report-dir $(BUILD)/drift
 
-fuzz: env  ## bounded negative fuzz of the fake: >= 10,000 schemathesis cases, no 5xx, no time-out
+fuzz: env  ##[suite] bounded negative fuzz of the fake: >= 10,000 schemathesis cases, no 5xx, no time-out
 	$(PY) -m contract_tests.fuzz --cases 10000 --seed 20261123
 
 bench-tools: redis-server
@@ -111,13 +121,13 @@ bench-tools: redis-server
 redis-server:
 	@command -v redis-server >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server; }
 
-bench: env bench-tools  ## benchmarks (printed, never asserted): client parse cost, fake under load
+bench: env bench-tools  ##[build] benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse
 	$(PY) -m benchmarks.fake_load
 	$(PY) -m benchmarks.contract_speed
 	$(PY) -m benchmarks.client_overhead
 
-dist: env  ## build the wheels into dist/: the kit (client, fake, pytest plugin) and the generated client
+dist: env  ##[build] build the wheels into dist/: the kit (client, fake, pytest plugin) and the generated client
 	rm -rf dist
 	$(UV) build --all-packages --wheel --out-dir dist
 

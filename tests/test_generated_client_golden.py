@@ -52,6 +52,7 @@ from cashfree_oneclick_generated.models import (
 )
 
 from cashfree_oneclick import api_key_client, bearer_client
+from cashfree_oneclick.version import API_VERSION
 
 VENDOR = Path(__file__).resolve().parent.parent / "openapi" / "vendor"
 
@@ -97,7 +98,7 @@ def test_initiate_oauth_success_example_parses_with_user_as_a_list() -> None:
         user=InitiateOauthRequestSchemaUser(identifier_type="MOBILE", identifier_value="9999900000"),
         verification_id="test_verification_id",
     )
-    response = initiate_oauth.sync_detailed(client=client, body=body, x_api_version="2024-12-01")
+    response = initiate_oauth.sync_detailed(client=client, body=body, x_api_version=API_VERSION)
     parsed = response.parsed
     assert isinstance(parsed, InitiateOauthResponseSchema)
     assert parsed.session_id == SESSION_BODY["session_id"]
@@ -117,7 +118,7 @@ def test_initiate_oauth_user_as_the_schema_says_parses_too() -> None:
 
 def fetch(body: object) -> FetchDetailsResponseSchema:
     client = bearer_client("test_access_token", httpx_args=serving(body))
-    response = fetch_details.sync_detailed(client=client, x_api_version="2024-12-01")
+    response = fetch_details.sync_detailed(client=client, x_api_version=API_VERSION)
     assert response.status_code == 200
     assert isinstance(response.parsed, FetchDetailsResponseSchema)
     return response.parsed

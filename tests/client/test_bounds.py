@@ -31,7 +31,7 @@ from cashfree_oneclick import (
     UndocumentedStatusError,
     resolve,
 )
-from tests.client.conftest import APP_SECRET, GENERAL_SECRET, SECRETS, Answer, Script, Twin, success
+from tests.support.client import APP_SECRET, GENERAL_SECRET, SECRETS, Answer, Script, Twin, success
 
 ONCE = RetryPolicy(max_attempts=1)
 SMALL = 2048  # max_response_bytes of these tests

@@ -24,6 +24,8 @@ from contract_tests.profiles import profile
 from contract_tests.targets import fake_target
 from scripts.deviations import load_register
 
+pytestmark = pytest.mark.heavy(seconds=24)
+
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
 
 

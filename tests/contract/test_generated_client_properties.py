@@ -37,6 +37,7 @@ from jsonschema import Draft7Validator
 
 from cashfree_oneclick import api_key_client, bearer_client
 from cashfree_oneclick.fake import TEST_APP_CLIENT_ID, TEST_APP_CLIENT_SECRET, FakeConfig
+from cashfree_oneclick.version import API_VERSION
 from contract_tests.auth import FLOW_MOBILE
 from scripts.json_pointer import deref
 from scripts.openapi_schema import to_json_schema
@@ -93,7 +94,7 @@ def test_session_calls_return_the_documented_type_and_send_valid_requests(base_u
         if fresh:  # half the time a never-used id (200), else whatever was drawn (often a 409 repeat)
             verification_id = (verification_id[:17] + "-" + uuid.uuid4().hex)[:50]
         body = InitiateOauthRequestSchema(InitiateOauthRequestSchemaUser("MOBILE", mobile), verification_id)
-        response = session_api.sync_detailed(client=client, body=body, x_api_version="2024-12-01")
+        response = session_api.sync_detailed(client=client, body=body, x_api_version=API_VERSION)
         expect_documented_type(
             response.parsed, response.status_code, InitiateOauthResponseSchema, "/oauth2/session", "post"
         )
@@ -119,7 +120,7 @@ def test_the_flow_through_the_generated_client_round_trips(base_url: str) -> Non
         body = InitiateOauthRequestSchema(
             InitiateOauthRequestSchemaUser("MOBILE", FLOW_MOBILE), f"prop-{uuid.uuid4().hex}"
         )
-        session = session_api.sync(client=app, body=body, x_api_version="2024-12-01")
+        session = session_api.sync(client=app, body=body, x_api_version=API_VERSION)
         assert isinstance(session, InitiateOauthResponseSchema)
         consent = httpx.post(
             f"{base_url}/__fake__/sessions/{session.session_id}/consent",
@@ -127,7 +128,7 @@ def test_the_flow_through_the_generated_client_round_trips(base_url: str) -> Non
             timeout=5,
         ).json()
         token = token_api.sync_detailed(
-            client=app, body=GenerateTokenRequestSchema(consent["auth_code"]), x_api_version="2024-12-01"
+            client=app, body=GenerateTokenRequestSchema(consent["auth_code"]), x_api_version=API_VERSION
         )
         expect_documented_type(
             token.parsed, token.status_code, GenerateTokenResponseSchema, "/oauth2/generate-token", "post"
@@ -135,7 +136,7 @@ def test_the_flow_through_the_generated_client_round_trips(base_url: str) -> Non
         assert isinstance(token.parsed, GenerateTokenResponseSchema)
         assert token.parsed.to_dict() == json.loads(token.content)
         with bearer_client(str(token.parsed.access_token), base_url=base_url) as user:
-            details = details_api.sync_detailed(client=user, x_api_version="2024-12-01")
+            details = details_api.sync_detailed(client=user, x_api_version=API_VERSION)
         expect_documented_type(
             details.parsed, details.status_code, FetchDetailsResponseSchema, "/oauth2/user-details", "get"
         )

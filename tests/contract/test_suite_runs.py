@@ -15,7 +15,7 @@ from contract_tests.targets import Credentials, resolve
 from scripts.deviations import load_register
 from tests.support.fake_flow import served
 
-pytestmark = pytest.mark.heavy(seconds=43)
+pytestmark = pytest.mark.heavy(seconds=40)
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
 

@@ -28,7 +28,7 @@ from cashfree_oneclick.fake.state import (
 from cashfree_oneclick.fake.store_memory import MemoryStore
 from cashfree_oneclick.fake.store_redis import MAX_CONNECTIONS, RedisStore
 from cashfree_oneclick.fake.tenancy import RootStore, key_digest, new_tenant
-from tests.fake.conftest import START, FakeClock
+from tests.support.fake_flow import START, FakeClock
 
 pytestmark = pytest.mark.anyio
 

@@ -15,12 +15,13 @@ from cashfree_oneclick.fake.controls import ConsentRefused, ControlError, Contro
 from cashfree_oneclick.fake.controls_http import HttpControls
 from cashfree_oneclick.fake.kit import IN_PROCESS_URL
 from cashfree_oneclick.fake.transport import async_transport
+from cashfree_oneclick.version import API_VERSION
 
 MOBILE = "9999900000"
 APP_HEADERS = {
     "x-client-id": "test_app_client_id",
     "x-client-secret": "test_app_client_secret",
-    "x-api-version": "2024-12-01",
+    "x-api-version": API_VERSION,
 }
 Script = Callable[[Controls, httpx.AsyncClient], Awaitable[Any]]
 

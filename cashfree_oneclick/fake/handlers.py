@@ -35,6 +35,27 @@ class Request:
     now: float  # the fake's time for this request: its clock plus the store's offset
 
 
+def _offered(requested: list[str] | None, available: tuple[str, ...], granted: tuple[str, ...]) -> None:
+    """A grant names only scopes the consent screen offered: those data availability reports.
+
+    The vendor's SDK shows the user the scopes it holds data for, and user details return "the
+    consented scopes"; a grant of a scope the vendor has no data for cannot happen there, and a grant
+    of nothing would succeed only to return nothing. Both are refused, naming what was on offer,
+    before anything is recorded (the session can still be consented to).
+    """
+    missing = [scope for scope in requested or () if scope not in available]
+    if not missing and granted:
+        return
+    offered = ", ".join(available) or "none"
+    asked = f"{', '.join(missing)} not available" if missing else "none granted"
+    raise VendorError(
+        422,
+        "validation_error",
+        "scopes_not_available",
+        f"scopes should be among those available for this user ({offered}): {asked}.",
+    )
+
+
 def expiry_text(timestamp: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
 
@@ -104,6 +125,8 @@ class Flow:
         requested = request.body.get("scopes")
         available = self.people.for_mobile(session.mobile).available_scopes
         scopes = tuple(s for s in ALL_SCOPES if (requested is None or s in requested) and s in available)
+        if decision is Consent.GRANTED:
+            _offered(requested, available, scopes)
         decided = await self.state.decide(session.session_id, decision, scopes, request.now)
         if not decided.recorded:  # checked and recorded in one atomic step of the store
             raise VendorError(

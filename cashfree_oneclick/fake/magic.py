@@ -32,7 +32,11 @@ MAGIC_NUMBERS: Mapping[str, MagicNumber] = {
     for magic in (
         MagicNumber("9000000001", "the PAN is a business (Company) PAN", persona="business_pan"),
         MagicNumber("9000000002", "the PAN's Aadhaar is not seeded (NA)", persona="aadhaar_not_seeded"),
-        MagicNumber("9000000003", "only EMAIL, MOBILE and NAME are available", persona="scopes_missing"),
+        MagicNumber(
+            "9000000003",
+            "only EMAIL, MOBILE and NAME are available (a grant of any other: 422 scopes_not_available)",
+            persona="scopes_missing",
+        ),
         MagicNumber("9000000010", "the user denies consent (callback status ERROR)", consent="DENIED"),
         MagicNumber("9000000011", "the user drops off (callback status USER_DROPPED)", consent="DROPPED"),
         MagicNumber("9000000403", "403 ip_validation_failed (data availability)", status=403),

@@ -44,8 +44,8 @@ PERSONAS: dict[str, Persona] = {
         ),
         Persona(
             "scopes_missing",
-            "The vendor holds only MOBILE, NAME and EMAIL: data availability lists those, consent grants "
-            "no more.",
+            "The vendor holds only MOBILE, NAME and EMAIL: data availability lists those; a consent to "
+            "any other is refused (422 scopes_not_available).",
             available_scopes=("EMAIL", "MOBILE", "NAME"),
         ),
     )

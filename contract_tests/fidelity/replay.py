@@ -7,9 +7,9 @@ vendor returned), while a masked value the vendor refused by name (``auth_code_v
 ``authentication_failed``, ...) stays the mask, which the fake refuses too. A verification id the vendor
 had already seen (409) is used once on the fake first. The fake's own consent step names its session
 by a masked id: the replay uses the session it made for the recorded one (by verification id), a
-session consented before for a recorded 409, or a magic number's session when the recorded outcome
-overruled the decision. Then status, content type, error type and code, and the body's shape are
-compared (shapes.py).
+session consented before for a recorded 409, a magic number's session when the recorded outcome
+overruled the decision, or the session of the user with fewest scopes for a refused grant (422).
+Then status, content type, error type and code, and the body's shape are compared (shapes.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
 from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
+from cashfree_oneclick.fake.personas import PERSONAS
 from cashfree_oneclick.fake.scripted import FAULT_HEADER
 from cashfree_oneclick.redaction import MASK, Redactor
 from contract_tests.fidelity.cassette import Recorded
@@ -31,6 +32,11 @@ from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
 from contract_tests.fidelity.shapes import Difference, compare, enum_properties
 
 CONSENT_OPERATION = "FakeGiveConsent"
+# The magic number of the user the fake holds the fewest scopes for (a refused grant is replayed on it).
+FEWEST_SCOPES = min(
+    (magic for magic in MAGIC_NUMBERS.values() if magic.persona is not None),
+    key=lambda magic: len(PERSONAS[str(magic.persona)].available_scopes),
+).mobile
 # The callback status of each decision of the fake's consent step (openapi/fake/post-fake-consent.yaml).
 CONSENT_OUTCOMES = {"GRANTED": "SUCCESS", "DENIED": "ERROR", "DROPPED": "USER_DROPPED"}
 GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
@@ -209,6 +215,9 @@ class _Request:
         overruled = self._overruled_by(answer.get("status"))
         if self.code == "consent_already_given":
             session_id = await self.rebuilder.consented_session()
+        elif self.code == "scopes_not_available":
+            # A grant beyond what the user's data offers: the user the vendor holds fewest scopes for.
+            session_id = await self.rebuilder.session_id(mobile=FEWEST_SCOPES)
         elif overruled is not None:
             session_id = await self.rebuilder.session_id(mobile=overruled)
         else:

@@ -78,7 +78,21 @@ def valid_call(operation_id: str) -> Call:
     if operation_id == "VrsUserVaultFetchDetailsFromAccessToken":
         headers = {"x-api-version": API_VERSION, "Authorization": "Bearer not-a-token"}
         return Call("GET", "/oauth2/user-details", headers)
+    if operation_id == "FakeGiveConsent":  # the session of the answer before it (SESSION_ID)
+        return Call("POST", f"/__fake__/sessions/{SESSION_ID}/consent", {}, {"decision": "GRANTED"})
     raise AssertionError(f"no valid request known for {operation_id}")
+
+
+# In a call's path: the session id the last answer that had one handed out.
+SESSION_ID = "{session_id}"
+
+
+def for_few_scopes_user(operation_id: str, call: Call) -> Scenario:
+    """A grant of PAN for the magic number whose user the vendor holds only EMAIL, MOBILE, NAME for."""
+    user = {"identifier_type": "MOBILE", "identifier_value": "9000000003"}
+    session = Call("POST", "/oauth2/session", dict(APP_HEADERS), {"verification_id": "v-few", "user": user})
+    assert call.body is not None
+    return Scenario([session, Call(call.method, call.path, call.headers, {**call.body, "scopes": ["PAN"]})])
 
 
 def with_body(change: Callable[[dict[str, Any]], None]) -> Callable[[str, Call], Scenario]:
@@ -160,6 +174,7 @@ TRIGGERS: dict[tuple[int, str], Callable[[str, Call], Scenario]] = {
     (429, "too_many_requests_per_ip"): per_ip_limit,
     (500, "verification_failed"): configured(faults={500: 1.0}),
     (502, "verification_failed"): configured(faults={502: 1.0}),
+    (422, "scopes_not_available"): for_few_scopes_user,
 }
 
 
@@ -170,6 +185,7 @@ def test_the_bundle_documents_error_examples() -> None:
         "VrsUserVaultOauthInitiation",
         "VrsUserVaultOauthGenerateToken",
         "VrsUserVaultFetchDetailsFromAccessToken",
+        "FakeGiveConsent",
     }
     assert all(set(e.value) == {"type", "code", "message"} for e in EXAMPLES)
 
@@ -187,8 +203,11 @@ async def test_documented_example_is_reachable(
     assert trigger is not None, f"no trigger known for {example}: add one to TRIGGERS"
     scenario = trigger(example.operation_id, valid_call(example.operation_id))
     async with in_process(make_app(scenario.config)) as fake:
+        session_id = ""
         for call in scenario.calls:
-            response = await fake.http.request(call.method, call.path, headers=call.headers, json=call.body)
+            path = call.path.replace(SESSION_ID, session_id)
+            response = await fake.http.request(call.method, path, headers=call.headers, json=call.body)
+            session_id = str(response.json().get("session_id", session_id))
     assert response.status_code == example.status, response.text
     assert response.headers["content-type"] == "application/json"
     assert response.json() == example.value

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cashfree_oneclick import CashfreeError
-from cashfree_oneclick.fake.controls import ConsentRefused
+from cashfree_oneclick.fake.controls import ConsentRefused, ControlError
 from cashfree_oneclick.fake.kit import OneClickFake
 from cashfree_oneclick.fake.magic import MAGIC_NUMBERS, MagicNumber
 from cashfree_oneclick.fake.personas import PERSONAS
@@ -39,12 +39,14 @@ def test_each_magic_number_triggers_its_outcome(oneclick_fake: OneClickFake, mag
         assert magic.persona is not None
         persona = PERSONAS[magic.persona]
         assert sorted(str(s.scope) for s in available) == sorted(persona.available_scopes)
+        if "PAN" not in persona.available_scopes:
+            # The consent screen never offered PAN: a grant of it is refused, not a silent success.
+            with pytest.raises(ControlError) as refused:
+                oneclick_fake.approve(str(session.session_id), scopes=["PAN"])
+            assert (refused.value.status, refused.value.code) == (422, "scopes_not_available")
+            return
         token = cf.generate_token(oneclick_fake.approve(str(session.session_id), scopes=["PAN"]))
         details = cf.fetch_user_details(str(token.access_token)).to_dict()
-    pan = next((s for s in details["scopes"] if s["scope"] == "PAN"), None)
-    if "PAN" not in persona.available_scopes:
-        assert pan is None
-    else:
-        assert pan is not None
-        assert pan["records"][0]["metadata"]["type"] == persona.pan_type
-        assert pan["records"][0]["metadata"]["aadhaar_seeding_status"] == persona.aadhaar_seeding
+    pan = next(s for s in details["scopes"] if s["scope"] == "PAN")
+    assert pan["records"][0]["metadata"]["type"] == persona.pan_type
+    assert pan["records"][0]["metadata"]["aadhaar_seeding_status"] == persona.aadhaar_seeding

@@ -40,7 +40,8 @@ ADJUSTMENTS: tuple[Adjustment, ...] = (
         "made-up auth_code (400 auth_code_value_invalid), user details with a made-up token (400 "
         "access_token_value_invalid), "
         "a verification_id used before (409), no balance (422), rate limits (429), and on the fake's consent "
-        "step a session id that does not exist (404).",
+        "step a session id that does not exist (404) or a grant of a scope the user has no data for "
+        "(422 scopes_not_available).",
     ),
     Adjustment(
         "response_schema_conformance",

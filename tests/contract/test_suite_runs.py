@@ -11,6 +11,7 @@ import pytest
 from cashfree_oneclick.fake import FakeConfig
 from contract_tests import findings, reports, runner
 from contract_tests.profiles import profile
+from contract_tests.register_use import Use, usage
 from contract_tests.targets import Credentials, resolve
 from scripts.deviations import load_register
 from tests.support.fake_flow import served
@@ -50,6 +51,14 @@ def test_vendor_quirks_over_http_are_each_reported_and_known(quirks_run: runner.
     }
     result.findings = classified
     assert reports.verdict(result).passed
+    # Each entry met by the value its example shows (the quirks are the vendor's example shapes).
+    uses = usage(load_register(REGISTER), classified, result.interactions, result.operation_ids)
+    assert {entry.id: entry.use for entry in uses} == {
+        "DEV-001": Use.MET,
+        "DEV-002": Use.MET,
+        "DEV-003": Use.MET,
+    }
+    assert {f.observed for f in classified if f.deviation == "DEV-003"} == {"null"}
 
 
 def test_an_unregistered_quirk_fails_the_run(quirks_run: runner.RunResult) -> None:

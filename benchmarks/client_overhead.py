@@ -5,8 +5,9 @@ run through ``OneClickClient`` / ``AsyncOneClickClient`` and through the generat
 ``vrs_user_vault_fetch_details_from_access_token`` with a generated ``AuthenticatedClient`` on the same
 transport. Both sides parse the same body into the same model; the difference is the layer: argument
 checks, the credential router, the response hook, tenacity's loop and the interpretation of the answer.
-``httpx.ASGITransport`` only serves an ``AsyncClient``, so the sync side runs the app through
-``SyncASGITransport`` below (one event loop, reused). Prints microseconds per call, best of the repeats.
+``httpx.ASGITransport`` only serves an ``AsyncClient``, so the sync side runs the app through the
+fake's ``SyncASGITransport`` (``cashfree_oneclick.fake.transport``) on one reused event loop.
+Prints microseconds per call, best of the repeats.
 
     python -m benchmarks.client_overhead [--calls N] [--repeat R]
 """
@@ -35,38 +36,23 @@ from cashfree_oneclick.fake import (
     FakeCashfree,
     create_app,
 )
+from cashfree_oneclick.fake.transport import SyncASGITransport, async_transport
 from cashfree_oneclick.version import API_VERSION
 
-BASE_URL = "http://fake/verification"
+BASE_URL = "http://fake.test/verification"  # a reserved name (RFC 2606): plain http allowed
 MOBILE = "9876543210"
-CLIENT = ("127.0.0.1", 50_000)
 
 
-class SyncASGITransport(httpx.BaseTransport):
-    """A sync transport that answers from an ASGI app, on an event loop of its own."""
-
-    def __init__(self, app: FakeCashfree) -> None:
-        asgi: Callable[..., Awaitable[None]] = app  # the app's scope is a dict, httpx's a MutableMapping
-        self._inner = httpx.ASGITransport(app=asgi, client=CLIENT)
-        self._loop = asyncio.new_event_loop()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._loop.run_until_complete(self._handle(request))
-
-    async def _handle(self, request: httpx.Request) -> httpx.Response:
-        response = await self._inner.handle_async_request(request)
-        content = b"".join([chunk async for chunk in response.stream])  # type: ignore[union-attr]
-        return httpx.Response(response.status_code, headers=response.headers, content=content)
-
-    def close(self) -> None:
-        self._loop.close()
+def sync_transport(app: FakeCashfree, loop: asyncio.AbstractEventLoop) -> SyncASGITransport:
+    """The fake's own in-process transport, each exchange run on ``loop`` (no loop set up per call)."""
+    return SyncASGITransport(app, run=loop.run_until_complete)
 
 
-def access_token(app: FakeCashfree) -> str:
+def access_token(app: FakeCashfree, loop: asyncio.AbstractEventLoop) -> str:
     """Session, consent and token on the app, as the client would get them."""
     with (
-        OneClickClient(httpx_transport=SyncASGITransport(app), **settings()) as cf,
-        httpx.Client(transport=SyncASGITransport(app), base_url=BASE_URL) as sdk,  # the consent stand-in
+        OneClickClient(httpx_transport=sync_transport(app, loop), **settings()) as cf,
+        httpx.Client(transport=sync_transport(app, loop), base_url=BASE_URL) as sdk,  # the consent stand-in
     ):
         session = cf.initiate_session("bench-vid", MOBILE)
         consent = sdk.post(f"/__fake__/sessions/{session.session_id}/consent", json={"decision": "GRANTED"})
@@ -113,11 +99,13 @@ async def best_async(
     return [seconds / calls * 1e6 for seconds in best]
 
 
-def measure_sync(app: FakeCashfree, token: str, calls: int, repeat: int) -> tuple[float, float]:
+def measure_sync(
+    app: FakeCashfree, token: str, calls: int, repeat: int, loop: asyncio.AbstractEventLoop
+) -> tuple[float, float]:
     bare = AuthenticatedClient(
-        base_url=BASE_URL, token=token, httpx_args={"transport": SyncASGITransport(app)}
+        base_url=BASE_URL, token=token, httpx_args={"transport": sync_transport(app, loop)}
     )
-    with OneClickClient(httpx_transport=SyncASGITransport(app), **settings()) as cf, bare:
+    with OneClickClient(httpx_transport=sync_transport(app, loop), **settings()) as cf, bare:
 
         def generated() -> FetchDetailsResponseSchema:
             parsed = details_api.sync_detailed(client=bare, x_api_version=API_VERSION).parsed
@@ -130,8 +118,7 @@ def measure_sync(app: FakeCashfree, token: str, calls: int, repeat: int) -> tupl
 
 
 async def measure_async(app: FakeCashfree, token: str, calls: int, repeat: int) -> tuple[float, float]:
-    asgi: Callable[..., Awaitable[None]] = app
-    transport = httpx.ASGITransport(app=asgi, client=CLIENT)
+    transport = async_transport(app)
     bare = AuthenticatedClient(base_url=BASE_URL, token=token, httpx_args={"transport": transport})
     async with AsyncOneClickClient(httpx_transport=transport, **settings()) as cf, bare:
 
@@ -162,8 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     app = create_app()
-    token = access_token(app)
-    sync_bare, sync_client = measure_sync(app, token, args.calls, args.repeat)
+    loop = asyncio.new_event_loop()
+    try:
+        token = access_token(app, loop)
+        sync_bare, sync_client = measure_sync(app, token, args.calls, args.repeat, loop)
+    finally:
+        loop.close()
     async_bare, async_client = asyncio.run(measure_async(app, token, args.calls, args.repeat))
     print(
         f"fetch_user_details on the in-process fake (11 scopes); best of {args.repeat} x {args.calls} calls"

@@ -1,6 +1,7 @@
 """The fake as a separate process (``python -m cashfree_oneclick.fake``) on a free loopback port.
 
-The one way the fuzz run, the load benchmark and the process tests start a server and wait for it:
+The one way the fuzz run, the load benchmark, the process tests and the wheel test start a server and
+wait for it:
 the process's output goes to a file or nowhere (never an unread pipe, which would block a chatty
 server once the pipe buffer fills), and it is terminated on the way out.
 """
@@ -30,13 +31,15 @@ def serve_command(
     env: Mapping[str, str] | None = None,
     output: Path | None = None,
     startup_seconds: float = 20.0,
+    cwd: Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """Run ``command`` (a server that will listen on 127.0.0.1:``port``) until the block ends."""
+    """Run ``command`` (a server that will listen on 127.0.0.1:``port``) in ``cwd`` until the block ends."""
     sink = output.open("wb") if output is not None else subprocess.DEVNULL
     try:
         process = subprocess.Popen(  # noqa: S603 - our own commands, fixed arguments
             list(command),
             env=dict(env) if env is not None else None,
+            cwd=cwd,
             stdout=sink,
             stderr=subprocess.STDOUT,
         )

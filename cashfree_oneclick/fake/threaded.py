@@ -1,7 +1,8 @@
 """The fake served by uvicorn on 127.0.0.1, a free port, in a background thread of this process.
 
-The one way tests (ours and the pytest plugin's ``oneclick_fake_server``) serve an app object over
-real HTTP while keeping it at hand; ``process.py`` is the way to run it as a separate process.
+The one way to serve an app object over real HTTP while keeping it at hand: the pytest plugin's
+``oneclick_fake_server``, our tests (``tests/serving.py``) and the drift corpus (``contract_tests.drift.run``,
+in each worker process); ``process.py`` is the way to run the fake as a separate process.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ class Served:
 
 
 @contextmanager
-def serve_in_thread(app: Any, startup_seconds: float = 10.0) -> Iterator[Served]:
-    """Serve ``app`` until the block ends."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, loop="asyncio", log_config=None, access_log=False)
+def serve_in_thread(
+    app: Any, startup_seconds: float = 10.0, *, log_level: str | None = None, name: str = "fake-cashfree"
+) -> Iterator[Served]:
+    """Serve ``app`` (the fake, or an ASGI app around it) until the block ends; ``log_level`` of
+    uvicorn's own logger (None: as configured), ``name`` of the server's thread."""
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, loop="asyncio", log_config=None, log_level=log_level, access_log=False
     )
-    thread = threading.Thread(target=server.run, name="fake-cashfree", daemon=True)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name=name, daemon=True)
     thread.start()
     deadline = time.monotonic() + startup_seconds
     try:  # a server slow to start is stopped too, not left serving in its thread

@@ -10,7 +10,6 @@ alarm. ``quick`` runs only the probes, the response rules and conformance, in pr
 from __future__ import annotations
 
 import dataclasses
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,9 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import uvicorn
-
 from cashfree_oneclick.fake import FakeConfig, create_app
+from cashfree_oneclick.fake.threaded import serve_in_thread
 from cashfree_oneclick.redaction import REDACTOR
 from contract_tests import conformance, findings, probes, reports, rules, runner
 from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
@@ -81,25 +79,13 @@ def quick(drift: Drift) -> Outcome:
 
 @contextmanager
 def serve(drift: Drift) -> Iterator[str]:
-    """The fake wrapped with ``drift``, served by uvicorn on 127.0.0.1 at a free port; yields the base URL."""
+    """The fake wrapped with ``drift``, served by uvicorn on 127.0.0.1 at a free port; yields the base URL.
+
+    Through the fake's one thread server (``serve_in_thread``): a server that does not start in time is
+    stopped too, not left serving in its thread."""
     app = DriftApp(create_app(FakeConfig()), drift)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, log_config=None, log_level="error", access_log=False, lifespan="off"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"drift-{drift.name}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn did not start for drift {drift.name}")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}/verification"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_in_thread(app, log_level="error", name=f"drift-{drift.name}") as served:
+        yield served.base_url
 
 
 def full(name: str, report_dir: Path | None = None) -> Outcome:

@@ -14,11 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree
 from cashfree_oneclick.fake.info import CONSENT_PATH
+from cashfree_oneclick.fake.transport import async_transport
 from cashfree_oneclick.version import API_VERSION
 
 FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
+ORIGIN = "http://testserver"  # the in-process fake's host: any name, no socket is opened
 
 
 class RebuildError(RuntimeError):
@@ -36,47 +40,29 @@ class Answer:
 
 
 class AsgiClient:
-    """Requests to an ASGI app on the caller's event loop: no socket, no thread."""
+    """Requests to an ASGI app on the caller's event loop, no socket, no thread: through the fake's one
+    in-process transport (``cashfree_oneclick.fake.transport``), with the recorded headers only (no
+    client defaults) and a content-length of the body actually sent."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
+        self._transport = async_transport(app)
 
     async def request(
         self, method: str, path: str, headers: Iterable[tuple[str, str]] = (), body: bytes | None = None
     ) -> Answer:
-        path, _, query = path.partition("?")
         raw = [(k.lower().encode("latin-1"), v.encode("latin-1", "replace")) for k, v in headers]
         if not any(name == b"host" for name, _ in raw):
             # Every HTTP/1.1 client sends one (a recorded request's headers are taken before the
             # transport adds it), and the fake's journal shows the headers it received.
             raw.append((b"host", b"testserver"))
         if body is not None:
-            raw = [h for h in raw if h[0] != b"content-length"] + [
-                (b"content-length", str(len(body)).encode())
-            ]
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method.upper(),
-            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": query.encode(),
-            "root_path": "", "headers": raw, "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
-        }  # fmt: skip
-        sent = False
-        messages: list[dict[str, Any]] = []
-
-        async def receive() -> dict[str, Any]:
-            nonlocal sent
-            if sent:
-                return {"type": "http.disconnect"}
-            sent = True
-            return {"type": "http.request", "body": body or b"", "more_body": False}
-
-        async def send(message: dict[str, Any]) -> None:
-            messages.append(message)
-
-        await self.app(scope, receive, send)
-        start = next(m for m in messages if m["type"] == "http.response.start")
-        answer_headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in start["headers"]}
-        content = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
-        return Answer(start["status"], answer_headers, content)
+            raw = [h for h in raw if h[0] != b"content-length"]
+        request = httpx.Request(method.upper(), ORIGIN + path, headers=raw, content=body)
+        response = await self._transport.handle_async_request(request)
+        content = await response.aread()
+        answer_headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers.raw}
+        return Answer(response.status_code, answer_headers, content)
 
 
 class Rebuilder:

@@ -7,15 +7,17 @@ The quick path runs the probes, the response rules and conformance against the d
 from __future__ import annotations
 
 import dataclasses
+import threading
 from functools import cache
 
+import httpx
 import pytest
 
 from contract_tests import runner
 from contract_tests.drift import BY_NAME, DRIFTS, Drift, DriftApp
 from contract_tests.drift.corpus import Edit
 from contract_tests.drift.middleware import apply_edit
-from contract_tests.drift.run import Outcome, quick, run_all
+from contract_tests.drift.run import Outcome, quick, run_all, serve
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target
 
@@ -89,3 +91,13 @@ def test_a_crashed_run_is_a_failed_line_of_the_table_not_its_end() -> None:
     assert [o.drift for o in outcomes] == ["no_such_drift"]
     assert not outcomes[0].ok
     assert outcomes[0].by.startswith("run crashed: KeyError")
+
+
+def test_a_drift_is_served_by_the_fake_s_one_thread_server_and_stopped() -> None:
+    drift = next(iter(BY_NAME.values()))
+    with serve(drift) as url:
+        assert url.startswith("http://127.0.0.1:")
+        assert url.endswith("/verification")
+        assert any(thread.name == f"drift-{drift.name}" for thread in threading.enumerate())
+        assert httpx.get(url + "/__fake__/info").status_code == 200  # /__fake__/ passes through
+    assert not any(thread.name == f"drift-{drift.name}" for thread in threading.enumerate())

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import httpx
 import pytest
 
 from cashfree_oneclick import __version__
-from cashfree_oneclick.fake.process import free_port
+from cashfree_oneclick.fake.process import free_port, serve_command
 
 ROOT = Path(__file__).resolve().parents[2]
 UV = shutil.which("uv") or str(ROOT / ".tools" / "bin" / "uv")
@@ -115,21 +114,9 @@ def _serves_the_admin_api(python: Path, cwd: Path, env: dict[str, str]) -> None:
     """``python -m cashfree_oneclick.fake`` from the wheel: the fake for apps in other languages."""
     port = free_port()
     command = [str(python), "-m", "cashfree_oneclick.fake", "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
-    base = f"http://127.0.0.1:{port}/verification"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                info = httpx.get(f"{base}/__fake__/info", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, "the installed fake exited"
-                assert time.monotonic() < deadline, "the installed fake did not listen"
-                time.sleep(0.1)
+    with serve_command(command, port, env, cwd=cwd):  # the process tests' one way to start a server
+        base = f"http://127.0.0.1:{port}/verification"
+        info = httpx.get(f"{base}/__fake__/info", timeout=5)
         assert info.json()["name"] == "cashfree-oneclick-fake"
         moved = httpx.post(f"{base}/__fake__/clock/advance", json={"seconds": 60}, timeout=5)
         assert moved.json()["offset"] == 60
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

@@ -185,6 +185,26 @@ def test_answers_of_load_outage_or_account_are_skipped_not_compared(tmp_path: Pa
     assert "balance ran out" in report["skipped"][4]["why"]
 
 
+def test_an_account_answer_the_run_planned_on_the_fake_is_replayed_as_planned(tmp_path: Path) -> None:
+    # A magic number or a scripted fault of the recorded run answered insufficient_balance (X-Fake-Fault):
+    # that is the run's plan, replayed (so the fake spends the same plan), not the account's balance.
+    body = json.dumps({"type": "x", "code": "insufficient_balance", "message": "x"})
+    line = {
+        "operation": "POST /user/data-availability",
+        "request": {"method": "POST", "url": "https://x.test/verification/user/data-availability"},
+        "response": {"status": 422, "headers": {"x-fake-fault": "planned"}, "body": body},
+    }
+    cassette = tmp_path / "cassette.ndjson"
+    cassette.write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+    code, report = fidelity(cassette, tmp_path / "out")
+
+    assert code == 0
+    assert [s["line"] for s in report["skipped"]] == [1]
+    assert "X-Fake-Fault" in report["skipped"][0]["why"]
+    assert not unplanned_skips(report)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -3,7 +3,9 @@
 Schemathesis's response_schema_conformance stops at the first violation of a response; a body with
 three vendor quirks would show one. Here every recorded response of a documented status is validated
 against the bundle's schema for it, and every leaf violation becomes its own finding, so each quirk
-can be matched (or not) by its own entry of the deviation register.
+can be matched (or not) by its own entry of the deviation register. Validation is as strict as the
+documents (formats.py): formats are checked (the `int64` range) and the vendor's date layouts are read
+as real dates.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft7Validator
-
+from cashfree_oneclick.jsonbody import BodyError, parse_json
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, pointer_of
+from contract_tests.formats import strict_validator
 from contract_tests.interactions import Interaction
 from scripts.deviations import json_type
 from scripts.json_pointer import deref
@@ -25,7 +27,7 @@ CHECK = "response_schema_conformance"
 
 
 @cache
-def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
+def _validators(bundle: Path) -> dict[tuple[str, int], Any]:
     document = read_bundle(bundle)
     validators = {}
     for path, item in document["paths"].items():
@@ -35,7 +37,7 @@ def _validators(bundle: Path) -> dict[tuple[str, int], Draft7Validator]:
                 response = deref(document, response)
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
                 if status.isdigit() and schema is not None:
-                    validators[(label, int(status))] = Draft7Validator(to_json_schema(schema, document))
+                    validators[(label, int(status))] = strict_validator(to_json_schema(schema, document))
     return validators
 
 
@@ -47,9 +49,9 @@ def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[
         if validator is None or not item.response_body:
             continue
         try:
-            body: Any = json.loads(item.response_body)
-        except ValueError:
-            continue  # content_type_conformance and vendor_error_shape report non-JSON bodies
+            body: Any = parse_json(item.response_body)
+        except BodyError:
+            continue  # wire.json_body reports a body that is not RFC 8259 JSON
         for error in leaf_errors(validator.iter_errors(body)):
             pointer = pointer_of(list(error.absolute_path))
             rule = json.dumps(error.validator_value)

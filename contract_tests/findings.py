@@ -15,6 +15,7 @@ from cashfree_oneclick.redaction import Redactor
 from scripts.json_pointer import from_tokens
 
 if TYPE_CHECKING:
+    from contract_tests.interactions import Interaction
     from scripts.deviations import Register
 
 
@@ -53,6 +54,18 @@ class Finding:
     @property
     def known(self) -> bool:
         return self.deviation is not None
+
+
+def about(
+    item: Interaction, operation_ids: dict[str, str], rule: str, title: str, message: str,
+    severity: Severity, pointer: str = "",
+) -> Finding:  # fmt: skip
+    """The finding of a rule about one recorded answer (the response rules' common form)."""
+    return Finding(
+        item.operation, operation_ids.get(item.operation, item.operation), rule, title, message, severity,
+        item.status, pointer,
+        f"curl -X {item.method} '{item.url}'  # headers, body: see cassette.ndjson ({item.phase})",
+    )  # fmt: skip
 
 
 def pointer_of(path: list[str | int] | tuple[str | int, ...] | None) -> str:

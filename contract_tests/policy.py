@@ -90,6 +90,8 @@ CUSTOM_CHECKS = {
     "echo_user": "Data availability echoes the request's user identifiers.",
     "documented_error_code": "Error codes are documented for the operation and status (400 validation "
     "family excepted); an undocumented one fails the run.",
+    "response_content_type": "Every answer's media type is one its operation declares for the status.",
+    "json_body": "A body declared or labelled JSON is RFC 8259 JSON (no NaN/Infinity, UTF-8 without BOM).",
     "pii_unmasked": "No Aadhaar number in clear (aadhaar fields, Verhoeff-valid numbers in text), no mobile "
     "number in mobile_hash; critical.",
 }

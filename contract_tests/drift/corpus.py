@@ -25,7 +25,7 @@ BLOCKED = "flow_blocked"
 
 @dataclass(frozen=True)
 class Edit:
-    op: str  # set | remove | add | append | nulls ; pointer may hold * wildcards
+    op: str  # set | remove | add | append | nulls | reverse | wrap ; pointer may hold * wildcards
     pointer: str
     value: Any = None
 
@@ -45,6 +45,9 @@ class Drift:
     every: int = 0  # flaky: every n-th answer; delay: the first n answers only
     delay: float = 0.0
     reorder: bool = False
+    prefix: bytes = b""  # bytes put before the body (a byte order mark)
+    encoding: str = ""  # "gzip": the body compressed, with Content-Encoding
+    chunked: bool = False  # no Content-Length: the body in HTTP/1.1 chunks
     quick: bool = False
     control: bool = False
 
@@ -202,9 +205,17 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "availability_as_text_plain",
         "content type",
-        ("content_type_conformance",),
+        ("content_type_conformance", "response_content_type"),
         route=DA,
         headers=(("content-type", "text/plain"),),
+        quick=True,
+    ),
+    _d(
+        "every_200_text_plain",
+        "content type",
+        ("content_type_conformance", "response_content_type"),
+        headers=(("content-type", "text/plain"),),
+        quick=True,
     ),
     # error shape
     _d(
@@ -393,6 +404,43 @@ DRIFTS: tuple[Drift, ...] = (
         status=None,
     ),
     _d("token_slower_than_timeout", "latency", BLOCKED, route=TOKEN, status=None, delay=11.0, every=1),
+    # wire encodings Python's parser forgives (RFC 8259: no NaN, no byte order mark)
+    _d(
+        "confidence_score_nan",
+        "wire",
+        "json_body",
+        route=DETAILS,
+        edits=(Edit("set", "/scopes/*/records/*/confidence_score", float("nan")),),
+        quick=True,
+    ),
+    # (a byte order mark also stops the probes' reader, so the flow is blocked as well)
+    _d("details_with_bom", "wire", ("json_body", BLOCKED), route=DETAILS, prefix=b"\xef\xbb\xbf", quick=True),
+    _d("errors_with_bom", "wire", ("json_body", "vendor_error_shape"), status=400, prefix=b"\xef\xbb\xbf"),
+    # formats the documents state: int64, the vendor's date layouts as real dates
+    _d(
+        "reference_id_beyond_int64",
+        "formats",
+        CONFORMANCE,
+        route=DA,
+        edits=(Edit("set", "/reference_id", 2**63),),
+        quick=True,
+    ),
+    _d(
+        "session_expiry_impossible_date",
+        "formats",
+        CONFORMANCE,
+        route=SESSION,
+        edits=(Edit("set", "/expiry", "2026-02-30T10:00:00Z"),),
+        quick=True,
+    ),
+    _d(
+        "pan_updated_in_month_13",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/last_updated_at", "2023-13-01"),),
+        quick=True,
+    ),
     # controls: additive changes a tolerant contract must accept
     _d(
         "control_new_optional_field",
@@ -432,6 +480,69 @@ DRIFTS: tuple[Drift, ...] = (
         quick=True,
     ),
     _d("control_small_latency", "control", (), status=None, delay=0.05, control=True),
+    _d(
+        "control_charset_parameter",
+        "control",
+        (),
+        status=None,
+        headers=(("content-type", "application/json; charset=utf-8"),),
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_reworded_messages",
+        "control",
+        (),
+        status=None,
+        edits=(Edit("set", "/message", "The vendor reworded this message."),),
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_alternative_aadhaar_mask",
+        "control",
+        (),
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/aadhaar", "XXXX XXXX 9012"),),
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_reordered_lists",
+        "control",
+        (),
+        edits=(
+            Edit("reverse", "/scopes"),
+            Edit("reverse", "/available_scopes"),
+            Edit("reverse", "/scopes/*/records"),
+        ),
+        control=True,
+        quick=True,
+    ),
+    # The shapes of the vendor's own examples, each registered in openapi/deviations.yaml: known only.
+    _d(
+        "control_vendor_session_user",
+        "control",
+        (),
+        route=SESSION,
+        edits=(Edit("wrap", "/user"),),  # DEV-001: the session's user as a list
+        control=True,
+        quick=True,
+    ),
+    _d(
+        "control_vendor_example_details",
+        "control",
+        (),
+        route=DETAILS,
+        edits=(
+            Edit("set", "/reference_id", 123456),  # DEV-002: an integer reference_id
+            Edit("set", "/scopes/*/records/*/confidence_score", None),  # DEV-003: null scores
+        ),
+        control=True,
+        quick=True,
+    ),
+    _d("control_gzip_bodies", "control", (), status=None, encoding="gzip", control=True),
+    _d("control_chunked_bodies", "control", (), status=None, chunked=True, control=True),
 )
 
 BY_NAME = {drift.name: drift for drift in DRIFTS}

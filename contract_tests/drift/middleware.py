@@ -9,6 +9,7 @@ drifted server is still recognised as our fake and the flow can be driven.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import re
 from collections.abc import Awaitable, Callable, Iterator
@@ -74,6 +75,10 @@ def apply_edit(document: Any, edit: Edit) -> None:
             container[key] = container[key] + str(edit.value)
         elif edit.op == "nulls" and isinstance(container[key], dict):
             container[key] = {name: None for name in container[key]}
+        elif edit.op == "reverse" and isinstance(container[key], list):
+            container[key] = container[key][::-1]
+        elif edit.op == "wrap":
+            container[key] = [container[key]]
 
 
 class DriftApp:
@@ -112,6 +117,16 @@ class DriftApp:
         status, content, out_headers, hit = self._mutate(status, content, out_headers, body, headers)
         if hit and drift.delay and (not drift.every or self.matched <= drift.every):
             await asyncio.sleep(drift.delay)
+        if hit and drift.encoding == "gzip":
+            content = gzip.compress(content)
+            out_headers.append((b"content-encoding", b"gzip"))
+        if hit and drift.chunked:
+            # No content-length: uvicorn sends the body as HTTP/1.1 chunks, in two parts here.
+            await send({"type": "http.response.start", "status": status, "headers": out_headers})
+            half = len(content) // 2
+            await send({"type": "http.response.body", "body": content[:half], "more_body": True})
+            await send({"type": "http.response.body", "body": content[half:]})
+            return
         out_headers.append((b"content-length", str(len(content)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": out_headers})
         await send({"type": "http.response.body", "body": content})
@@ -140,6 +155,7 @@ class DriftApp:
             content = json.dumps(answer).encode()
         if drift.reorder and isinstance(answer, dict):
             content = json.dumps(dict(reversed(list(answer.items())))).encode()
+        content = drift.prefix + content
         if drift.new_status is not None:
             status = drift.new_status
         for name, value in drift.headers:

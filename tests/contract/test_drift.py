@@ -25,7 +25,8 @@ QUICK = [drift for drift in DRIFTS if drift.quick]
 # The rules the probes and response rules add; each must have a drift that only it catches.
 OWN_RULES = {
     "flow_blocked", "echo_verification_id", "echo_user", "pii_unmasked", "verification_id_reuse",
-    "auth_code_single_use", "token_isolation", "scope_within_consent", "token_refused",
+    "auth_code_single_use", "token_isolation", "scope_within_consent", "token_refused", "json_body",
+    "response_content_type",
     "response_schema_conformance",
 }  # fmt: skip
 

@@ -21,7 +21,10 @@ BUNDLE = BUNDLES / "contract-fake.yaml"
 
 def _answer(operation: str, status: int, body: Any, sent: Any = None) -> Interaction:
     raw = json.dumps(sent).encode() if sent is not None else None
-    return Interaction(operation, "t", "POST", "http://x", {}, raw, status, {}, json.dumps(body).encode())
+    labelled = {"Content-Type": "application/json"}
+    return Interaction(
+        operation, "t", "POST", "http://x", {}, raw, status, labelled, json.dumps(body).encode()
+    )
 
 
 def _checks(item: Interaction) -> set[tuple[str, str]]:

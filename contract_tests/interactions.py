@@ -20,3 +20,6 @@ class Interaction:
     status: int | None
     response_headers: dict[str, str]
     response_body: bytes | None
+    # When the request was sent (epoch seconds), for answers without a Date header: the probes note
+    # it before sending, the engine's cases when their scenario is collected (at most its length late).
+    at: float | None = None

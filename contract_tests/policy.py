@@ -92,6 +92,14 @@ CUSTOM_CHECKS = {
     "family excepted); an undocumented one fails the run.",
     "response_content_type": "Every answer's media type is one its operation declares for the status.",
     "json_body": "A body declared or labelled JSON is RFC 8259 JSON (no NaN/Infinity, UTF-8 without BOM).",
+    "stated_lifetime": "A session's or token's expiry is the documented hour after the answer (its Date, "
+    "else the request time).",
+    "documented_error_type": "A documented error code comes with the type its table gives it.",
+    "rate_limit_headers": "A 429 carries whole-number X-RateLimit-Limit, -Remaining and -Reset.",
+    "flow_data_agrees": "User details return every scope both available and consented, none unavailable.",
+    "valid_input_refused": "A valid request at the edges of the documented rules (50-character id of every "
+    "allowed character, 10-digit mobile) is accepted.",
+    "token_lifetime": "An access token works again, and 55 minutes into its hour (on our fake).",
     "pii_unmasked": "No Aadhaar number in clear (aadhaar fields, Verhoeff-valid numbers in text), no mobile "
     "number in mobile_hash; critical.",
 }

@@ -26,21 +26,19 @@ import jwt
 import requests
 
 from cashfree_oneclick.version import API_VERSION
-from contract_tests import auth
+from contract_tests import auth, flow_checks
 from contract_tests.findings import Finding, Severity
 from contract_tests.interactions import Interaction
+from contract_tests.operations import CLOCK, CONSENT, DA, DETAILS, SESSION, TOKEN
 from contract_tests.targets import Target
 
-DA, SESSION, TOKEN, DETAILS = (
-    ("POST /user/data-availability", "VrsUserVaultDataAvailability"),
-    ("POST /oauth2/session", "VrsUserVaultOauthInitiation"),
-    ("POST /oauth2/generate-token", "VrsUserVaultOauthGenerateToken"),
-    ("GET /oauth2/user-details", auth.USER_DETAILS),
-)
-CONSENT = ("POST /__fake__/sessions/{session_id}/consent", "FakeGiveConsent")
 MOBILES = ("9999900000", "9999900001")  # synthetic, obviously fake
 # Two different consents, so that one token showing the other's scopes is visible.
-GRANTS = (("NAME", "PAN", "MOBILE", "AADHAAR", "ADDRESS", "INCOME"), ("EMAIL", "DOB", "MOBILE"))
+# Together they cover every scope, so each record's rules are judged in every run.
+GRANTS = (
+    ("NAME", "PAN", "MOBILE", "AADHAAR", "ADDRESS", "INCOME"),
+    ("EMAIL", "DOB", "MOBILE", "BANK_ACCOUNT", "GENDER", "OCCUPATION"),
+)
 
 
 @dataclass
@@ -54,6 +52,7 @@ class Flow:
     auth_code: str | None = None
     access_token: str | None = None
     details: Any = None
+    available: tuple[str, ...] = ()  # the scopes data availability reported
 
 
 @dataclass
@@ -82,6 +81,7 @@ class Prober:
         url = self.target.base_url + path
         sent = {"x-api-version": API_VERSION, **(headers or {})}
         timeout = max(1.0, min(10.0, self.deadline - time.monotonic()))
+        at = time.time()
         response = self.http.request(method, url, json=body, headers=sent, timeout=timeout)
         # What was sent, as sent (Content-Type and all): the cassette is replayed from it.
         prepared = response.request
@@ -91,7 +91,7 @@ class Prober:
         self.result.interactions.append(
             Interaction(
                 operation[0], "probe", method, url, sent_headers, raw, response.status_code,
-                dict(response.headers), response.content,
+                dict(response.headers), response.content, at,
             )
         )  # fmt: skip
         try:
@@ -139,6 +139,13 @@ def _step(p: Prober, operation: tuple[str, str], path: str, body: Any, field_nam
     return None
 
 
+def scopes_of(entries: Any) -> tuple[str, ...]:
+    """The scope names of a list of `{scope: ...}` entries (available_scopes, user details' scopes)."""
+    if not isinstance(entries, list):
+        return ()
+    return tuple(str(e.get("scope")) for e in entries if isinstance(e, dict) and "scope" in e)
+
+
 def _code(answer: Any) -> str:
     return str(answer.get("code", "")) if isinstance(answer, dict) else ""
 
@@ -151,8 +158,10 @@ def run_flow(p: Prober, index: int) -> Flow:
     """Data availability, session, consent, generate-token, user details, as far as the target allows."""
     flow = Flow(f"probe-{uuid.uuid4().hex[:20]}", MOBILES[index], GRANTS[index])
     da_body = {"verification_id": flow.verification_id, "user": [_user(flow.mobile)]}
-    if _step(p, DA, "/user/data-availability", da_body, "available_scopes", headers=p.pair(DA)) is None:
+    availability = _step(p, DA, "/user/data-availability", da_body, "available_scopes", headers=p.pair(DA))
+    if availability is None:
         return flow
+    flow.available = scopes_of(availability.get("available_scopes"))
     session_body = {"verification_id": flow.verification_id, "user": _user(flow.mobile)}
     session = _step(p, SESSION, "/oauth2/session", session_body, "session_id", headers=p.pair(SESSION))
     if session is None:
@@ -293,7 +302,6 @@ def token_refused(p: Prober, flows: list[Flow]) -> None:
             )  # fmt: skip
 
 
-CLOCK = ("POST /__fake__/clock/advance", "FakeAdvanceClock")
 TOKEN_TTL = 3600  # facts: the access token is valid one hour
 
 
@@ -323,6 +331,7 @@ RULES: tuple[Callable[[Prober, list[Flow]], None], ...] = (
     token_isolation,
     token_refused,
     verification_id_reuse,
+    *flow_checks.PROBES,  # data complete, valid inputs, errors met, the token's hour
     token_expires,
 )
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cashfree_oneclick.fake.spec import Operation, operations_of
 from cashfree_oneclick.jsonbody import BodyError, parse_json
-from contract_tests import wire
+from contract_tests import semantics, wire
 from contract_tests.findings import Finding, FindingKey, Severity, about, pointer_of
 from contract_tests.interactions import Interaction
-from scripts.openapi_schema import read_bundle, resolved_document
 
 _ECHOING = {"POST /oauth2/session", "POST /user/data-availability"}
 
@@ -65,12 +62,6 @@ def _identifiers(users: Any) -> list[tuple[Any, Any]] | None:
     ]
 
 
-@cache
-def _operations(bundle: Path) -> dict[str, Operation]:
-    operations = operations_of(resolved_document(read_bundle(bundle)))
-    return {f"{op.method} {op.path}": op for op in operations.values()}
-
-
 # The vendor's naming family for validation errors (`verification_id_missing`, `auth_code_value_invalid`,
 # `verification_id_length_exceeded`, ...): the codes for invalid input it cannot list exhaustively.
 _VALIDATION_FAMILY = re.compile(r"[a-z0-9_-]+_(?:missing|invalid|length_exceeded)")
@@ -90,7 +81,7 @@ def documented_error_code(item: Interaction, ops: dict[str, str], bundle: Path) 
     """
     if item.status is None or item.status < 400:
         return
-    operation = _operations(bundle).get(item.operation)
+    operation = semantics.operations_by_label(bundle).get(item.operation)
     if operation is None:
         return
     documented = {code for status, code in operation.errors_by_status if status == item.status}
@@ -174,7 +165,7 @@ def pii_unmasked(item: Interaction, ops: dict[str, str], bundle: Path) -> Iterat
 
 
 Rule = Callable[[Interaction, dict[str, str], Path], Iterator[Finding]]
-RULES: tuple[Rule, ...] = (echo_request, documented_error_code, pii_unmasked, *wire.RULES)
+RULES: tuple[Rule, ...] = (echo_request, documented_error_code, pii_unmasked, *wire.RULES, *semantics.RULES)
 
 
 def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[str, str]) -> list[Finding]:

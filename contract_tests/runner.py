@@ -217,6 +217,7 @@ def _collect(
                 if response is not None
                 else {},
                 response_body=response.content if response is not None else None,
+                at=time.time(),
             )
         )
     for case_id, results in recorder.checks.items():

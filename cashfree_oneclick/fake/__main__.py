@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "log_config": None,  # keep the root configuration, with its redacting filter
         "log_level": args.log_level,
         "lifespan": "on",
+        "date_header": False,  # the fake sends its own Date: its clock, time travel included
     }
     if args.workers == 1:
         _setup_logging(args.log_level, not args.no_access_log)

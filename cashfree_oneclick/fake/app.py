@@ -17,6 +17,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,9 @@ class FakeCashfree:
     ):
         self.core = core = FakeCore(config, clock, bundle, store)
         self.controls: Controls = InProcessControls(core)
+        # The store's clock offset (time travel) as last read: the Date of an answer refused before
+        # the store was asked for the time is still the fake's time.
+        self._offset = 0.0
         # Through core.flow at call time: reset() replaces the flow (and its cache of answers).
         handlers: dict[str, Handler] = {
             "VrsUserVaultDataAvailability": lambda request: core.flow.data_availability(request),
@@ -144,7 +148,7 @@ class FakeCashfree:
         admin = ADMIN_ROUTES.get((scope["method"], scope["path"].removeprefix(BASE_PATH)))
         if admin is not None and scope["path"].startswith(BASE_PATH + "/"):
             # Admin routes (the fake's identity, ...) are no API operation: answered before the gate.
-            await _send_json(send, 200, _encode(admin(self.core.config)), ())
+            await _send_json(send, 200, _encode(admin(self.core.config)), (), self._now())
             return
         started = time.perf_counter()
         label = "-"
@@ -197,12 +201,15 @@ class FakeCashfree:
         if operation is not None and self._journaled(operation, scope):
             # Before the answer leaves: a client that reads the journal next finds this exchange.
             self._journal(operation, scope, request, status, payload)
-        await _send_json(send, status, payload, extra)
+        await _send_json(send, status, payload, extra, request.now if request else self._now())
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             # The route template, never the raw path: a session id is a credential.
             ACCESS_LOG.info(
                 "%s %s %d %.1fms", scope["method"], label, status, (time.perf_counter() - started) * 1000
             )
+
+    def _now(self) -> float:
+        return self.core.clock() + self._offset
 
     async def _admit(
         self, operation: Operation, path_params: dict[str, str], scope: Scope, receive: Receive
@@ -210,6 +217,7 @@ class FakeCashfree:
         headers = _headers(scope)
         client_ip = (scope.get("client") or ("unknown", 0))[0]
         now = await self.core.state.now()
+        self._offset = now - self.core.clock()
         if self.core.ip_limit is not None:
             await self.core.ip_limit.hit(client_ip, now)
         limiter = self.core.operation_limits.get(operation.operation_id)
@@ -283,8 +291,16 @@ def _headers(scope: Scope) -> dict[str, str]:
     return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw_headers}
 
 
-async def _send_json(send: Send, status: int, payload: bytes, extra: tuple[tuple[str, str], ...]) -> None:
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+async def _send_json(
+    send: Send, status: int, payload: bytes, extra: tuple[tuple[str, str], ...], now: float
+) -> None:
+    # Date is the fake's clock (time travel included), as an origin server's Date is its own time: the
+    # suite judges the expiries the fake sends against it. Its servers switch uvicorn's Date off.
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(payload)).encode()),
+        (b"date", formatdate(now, usegmt=True).encode()),
+    ]
     headers += [(k.lower().encode(), v.encode()) for k, v in extra]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})

@@ -39,7 +39,14 @@ def serve_in_thread(
     """Serve ``app`` (the fake, or an ASGI app around it) until the block ends; ``log_level`` of
     uvicorn's own logger (None: as configured), ``name`` of the server's thread."""
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, loop="asyncio", log_config=None, log_level=log_level, access_log=False
+        app,
+        host="127.0.0.1",
+        port=0,
+        loop="asyncio",
+        log_config=None,
+        log_level=log_level,
+        access_log=False,
+        date_header=False,  # the fake sends its own Date: its clock, time travel included
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=name, daemon=True)

@@ -25,7 +25,7 @@ BLOCKED = "flow_blocked"
 
 @dataclass(frozen=True)
 class Edit:
-    op: str  # set | remove | add | append | nulls | reverse | wrap ; pointer may hold * wildcards
+    op: str  # set | remove | add | append | nulls | reverse | wrap | duplicate ; pointer may hold *
     pointer: str
     value: Any = None
 
@@ -41,6 +41,7 @@ class Drift:
     edits: tuple[Edit, ...] = ()
     new_status: int | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    drop_headers: tuple[str, ...] = ()
     behaviour: str | None = None  # a named stateful behaviour of the engine
     every: int = 0  # flaky: every n-th answer; delay: the first n answers only
     delay: float = 0.0
@@ -79,7 +80,7 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "available_scopes_as_strings",
         "types",
-        CONFORMANCE,
+        (CONFORMANCE, "flow_data_agrees"),  # details then show scopes availability did not list
         route=DA,
         edits=(Edit("set", "/available_scopes/*", "PAN"),),
         quick=True,
@@ -137,7 +138,7 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "available_scope_renamed",
         "enums",
-        CONFORMANCE,
+        (CONFORMANCE, "flow_data_agrees"),  # details then show scopes availability did not list
         route=DA,
         edits=(Edit("set", "/available_scopes/*/scope", "BANK"),),
         quick=True,
@@ -287,7 +288,7 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "token_reads_first_session",
         "stateful",
-        ("token_isolation", "echo_verification_id", "scope_within_consent"),
+        ("token_isolation", "echo_verification_id", "scope_within_consent", "flow_data_agrees"),
         route=DETAILS,
         behaviour="first_token",
         status=None,
@@ -358,6 +359,14 @@ DRIFTS: tuple[Drift, ...] = (
         "echo_user",
         route=DA,
         edits=(Edit("set", "/user/*/identifier_value", "9999911111"),),
+        quick=True,
+    ),
+    _d(
+        "session_echoes_another_user",
+        "echoes",
+        "echo_user",
+        route=SESSION,
+        edits=(Edit("set", "/user/identifier_value", "9999911111"),),
         quick=True,
     ),
     _d(
@@ -439,6 +448,275 @@ DRIFTS: tuple[Drift, ...] = (
         CONFORMANCE,
         route=DETAILS,
         edits=(Edit("set", f"{RECORDS}/last_updated_at", "2023-13-01"),),
+        quick=True,
+    ),
+    # lifetimes: the expiry an answer carries is the documented hour from the answer (its Date)
+    _d(
+        "token_expiry_already_past",
+        "lifetimes",
+        "stated_lifetime",
+        route=TOKEN,
+        edits=(Edit("set", "/expiry", "2020-01-01T00:00:00Z"),),
+        quick=True,
+    ),
+    _d(
+        "session_expiry_far_future",
+        "lifetimes",
+        "stated_lifetime",
+        route=SESSION,
+        edits=(Edit("set", "/expiry", "2099-12-31T23:59:59Z"),),
+        quick=True,
+    ),
+    _d(
+        "token_works_once",
+        "lifetimes",
+        "token_lifetime",
+        route=DETAILS,
+        behaviour="single_use_token",
+        status=None,
+        quick=True,
+    ),
+    _d(
+        "token_lives_ten_minutes",
+        "lifetimes",
+        "token_lifetime",
+        route=DETAILS,
+        behaviour="short_token",
+        status=None,
+        quick=True,
+    ),
+    # the flow's data complete: availability, consent and details agree
+    _d(
+        "details_drop_a_consented_scope",
+        "completeness",
+        "flow_data_agrees",
+        route=DETAILS,
+        edits=(Edit("remove", "/scopes/0"),),
+        quick=True,
+    ),
+    _d(
+        "availability_hides_a_scope",
+        "completeness",
+        "flow_data_agrees",
+        route=DA,
+        edits=(Edit("remove", "/available_scopes/0"),),
+        quick=True,
+    ),
+    # valid inputs at the edges of a documented rule refused
+    _d(
+        "verification_id_period_refused",
+        "valid input refused",
+        "valid_input_refused",
+        behaviour="refuse_dots",
+        quick=True,
+    ),
+    _d(
+        "verification_id_max_40",
+        "valid input refused",
+        "valid_input_refused",
+        behaviour="refuse_long_ids",
+        quick=True,
+    ),
+    # error tables: the type of a documented code; the headers of a 429
+    _d(
+        "validation_errors_typed_otherwise",
+        "error codes",
+        "documented_error_type",
+        status=400,
+        edits=(Edit("set", "/type", "invalid_request_error"),),
+        quick=True,
+    ),
+    _d(
+        "rate_limit_without_headers",
+        "headers",
+        "rate_limit_headers",
+        status=429,
+        drop_headers=("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"),
+        quick=True,
+    ),
+    # more of what the ledger (openapi/facts.yaml) states, one drift per fact
+    _d(
+        "api_version_defaulted",
+        "relaxed validation",
+        "missing_required_header",
+        behaviour="default_api_version",
+        status=None,
+    ),
+    _d(
+        "identifiers_coerced",
+        "relaxed validation",
+        "negative_data_rejection",
+        behaviour="relax_identifiers",
+        status=None,
+    ),
+    _d(
+        "long_id_accepted_on_availability",
+        "relaxed validation",
+        "negative_data_rejection",
+        route=DA,
+        behaviour="relax_vid",
+        status=None,
+    ),
+    _d(
+        "missing_client_id_answers_401",
+        "credentials",
+        ("credentials_enforced", "documented_error_code"),
+        route=SESSION,
+        status=400,
+        code="x-client-id_missing",
+        new_status=401,
+    ),
+    _d(
+        "details_echo_another_id",
+        "echoes",
+        "echo_verification_id",
+        route=DETAILS,
+        edits=(Edit("set", "/verification_id", "someone-else"),),
+        quick=True,
+    ),
+    _d(
+        "details_scope_renamed",
+        "enums",
+        (CONFORMANCE, "flow_data_agrees", "scope_within_consent"),
+        route=DETAILS,
+        edits=(Edit("set", "/scopes/*/scope", "BANK"),),
+        quick=True,
+    ),
+    _d(
+        "mobile_nine_digits",
+        "formats",
+        (CONFORMANCE, "token_isolation"),
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/mobile", "999990000"),),
+        quick=True,
+    ),
+    _d(
+        "email_without_at",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/email", "x.example.com"),),
+        quick=True,
+    ),
+    _d(
+        "dob_february_30",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/dob", "1990-02-30"),),
+        quick=True,
+    ),
+    _d(
+        "year_of_birth_two_digits",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/year_of_birth", "90"),),
+        quick=True,
+    ),
+    _d(
+        "seeding_status_spelled_out",
+        "enums",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/aadhaar_seeding_status", "YES"),),
+        quick=True,
+    ),
+    _d(
+        "micr_eight_digits",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", f"{RECORDS}/micr", "12345678"),),
+        quick=True,
+    ),
+    _d(
+        "scope_without_records",
+        "required",
+        (CONFORMANCE, "user_details_scopes"),
+        route=DETAILS,
+        edits=(Edit("set", "/scopes/0/records", ()),),  # a tuple: a Drift stays hashable
+        quick=True,
+    ),
+    _d(
+        "scope_listed_twice",
+        "stateful",
+        "user_details_scopes",
+        route=DETAILS,
+        edits=(Edit("duplicate", "/scopes"),),
+    ),
+    _d(
+        "replayed_code_answers_409",
+        "status",
+        ("auth_code_single_use", "status_code_conformance"),
+        route=TOKEN,
+        status=400,
+        code="auth_code_value_invalid",
+        new_status=409,
+        quick=True,
+    ),
+    _d(
+        "availability_answers_202",
+        "status",
+        ("status_code_conformance", BLOCKED),
+        route=DA,
+        new_status=202,
+        quick=True,
+    ),
+    _d(
+        "identifier_code_renamed",
+        "error codes",
+        "documented_error_code",
+        status=400,
+        code="identifier_value_value_invalid",
+        edits=(Edit("set", "/code", "bad_identifier"),),
+    ),
+    _d(
+        "balance_code_renamed",
+        "error codes",
+        "documented_error_code",
+        status=422,
+        edits=(Edit("set", "/code", "low_balance"),),
+        quick=True,
+    ),
+    _d(
+        "rate_limit_code_renamed",
+        "error codes",
+        "documented_error_code",
+        status=429,
+        edits=(Edit("set", "/code", "slow_down"),),
+        quick=True,
+    ),
+    _d(
+        "server_error_code_renamed",
+        "error codes",
+        "documented_error_code",
+        status=500,
+        edits=(Edit("set", "/code", "oops"),),
+        quick=True,
+    ),
+    _d(
+        "bad_gateway_code_renamed",
+        "error codes",
+        "documented_error_code",
+        status=502,
+        edits=(Edit("set", "/code", "upstream_down"),),
+        quick=True,
+    ),
+    _d(
+        "ip_refusal_typed_otherwise",
+        "error codes",
+        "documented_error_type",
+        status=403,
+        edits=(Edit("set", "/type", "validation_error"),),
+        quick=True,
+    ),
+    _d(
+        "error_field_as_string",
+        "error shape",
+        CONFORMANCE,
+        status=400,
+        edits=(Edit("add", "/error", "ref 102"),),
         quick=True,
     ),
     # controls: additive changes a tolerant contract must accept

@@ -9,10 +9,12 @@ drifted server is still recognised as our fake and the flow can be driven.
 from __future__ import annotations
 
 import asyncio
+import calendar
 import gzip
 import json
 import re
 from collections.abc import Awaitable, Callable, Iterator
+from email.utils import parsedate_tz
 from typing import Any
 
 from cashfree_oneclick.fake import (
@@ -79,6 +81,8 @@ def apply_edit(document: Any, edit: Edit) -> None:
             container[key] = container[key][::-1]
         elif edit.op == "wrap":
             container[key] = [container[key]]
+        elif edit.op == "duplicate" and isinstance(container[key], list) and container[key]:
+            container[key] = [*container[key], container[key][0]]
 
 
 class DriftApp:
@@ -89,6 +93,7 @@ class DriftApp:
         self.matched = 0
         self.path = ""
         self.flaky_count = 0
+        self.answered_at: float | None = None  # the fake's time of the answer in hand (its Date)
         self.memory: dict[Any, bytes] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -114,6 +119,7 @@ class DriftApp:
         await self.app(scope, _replay(body), capture)
         status, content = int(start.get("status", 500)), b"".join(chunks)
         out_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+        self.answered_at = _date_of(out_headers)
         status, content, out_headers, hit = self._mutate(status, content, out_headers, body, headers)
         if hit and drift.delay and (not drift.every or self.matched <= drift.every):
             await asyncio.sleep(drift.delay)
@@ -158,6 +164,8 @@ class DriftApp:
         content = drift.prefix + content
         if drift.new_status is not None:
             status = drift.new_status
+        dropped = {name.lower().encode() for name in drift.drop_headers}
+        headers = [(k, v) for k, v in headers if k.lower() not in dropped]
         for name, value in drift.headers:
             headers = [(k, v) for k, v in headers if k.decode().lower() != name.lower()]
             headers.append((name.encode(), value.encode()))
@@ -211,12 +219,50 @@ class DriftApp:
                 self.memory[bearer] = content
             elif code == "access_token_value_invalid" and bearer in self.memory:
                 return 200, self.memory[bearer]
+        if name in {"single_use_token", "short_token"}:
+            return self._token_life(name, status, content, sent_headers.get("authorization", ""))
+        if name in _REFUSED_IDS and status == 200 and isinstance(request, dict):
+            vid = request.get("verification_id")
+            if isinstance(vid, str) and _REFUSED_IDS[name](vid):
+                code = (
+                    "verification_id_value_invalid"
+                    if name == "refuse_dots"
+                    else "verification_id_length_exceeded"
+                )
+                refusal = {"type": "validation_error", "code": code, "message": "verification_id is invalid."}
+                return 400, json.dumps(refusal).encode()
         if name == "extra_scope" and status == 200 and isinstance(answer, dict):
             scopes = answer.get("scopes", [])
             if not any(isinstance(s, dict) and s.get("scope") == "BANK_ACCOUNT" for s in scopes):
                 answer["scopes"] = [*scopes, EXTRA_SCOPE]
                 return 200, json.dumps(answer).encode()
         return status, content
+
+    def _token_life(self, name: str, status: int, content: bytes, bearer: str) -> tuple[int, bytes]:
+        """A token that works once (single_use_token) or ten minutes (short_token), not its hour."""
+        first = self.memory.get(("token", bearer))
+        if status != 200:
+            return status, content
+        if first is None:
+            self.memory[("token", bearer)] = str(self.answered_at or 0.0).encode()
+            return status, content
+        age = (self.answered_at or 0.0) - float(first.decode())
+        if name == "single_use_token" or age > 600:
+            invalid = {"type": "validation_error", "code": "access_token_value_invalid", "message": "x"}
+            return 400, json.dumps(invalid).encode()
+        return status, content
+
+
+# Stricter validation than documented: ids with a period refused, ids above 40 characters refused.
+_REFUSED_IDS = {"refuse_dots": lambda vid: "." in vid, "refuse_long_ids": lambda vid: len(vid) > 40}
+
+
+def _date_of(headers: list[tuple[bytes, bytes]]) -> float | None:
+    for name, value in headers:
+        if name.lower() == b"date":
+            parsed = parsedate_tz(value.decode("latin-1"))
+            return float(calendar.timegm(parsed[:9])) if parsed else None
+    return None
 
 
 def _rewrite_request(
@@ -225,7 +271,18 @@ def _rewrite_request(
     """Relaxed validation and credentials: the server quietly repairs what it should refuse."""
     if behaviour == "fix_secret" and headers.get("x-client-id") in SECRETS:
         headers["x-client-secret"] = SECRETS[headers["x-client-id"]]
+    if behaviour == "default_api_version":  # a missing x-api-version quietly defaulted
+        headers.setdefault("x-api-version", "2024-12-01")
     request = _json(body) if body else None
+    if behaviour == "relax_identifiers" and isinstance(request, dict):
+        users = request.get("user")
+        for user in users if isinstance(users, list) else [users]:
+            if isinstance(user, dict):  # any type read as MOBILE, any value as its last ten digits
+                user["identifier_type"] = "MOBILE"
+                digits = re.sub(r"[^0-9]", "", str(user.get("identifier_value", "")))
+                user["identifier_value"] = (digits[-10:] or "9").rjust(10, "9")
+        body = json.dumps(request).encode()
+        headers["content-length"] = str(len(body))
     if (
         behaviour == "relax_vid"
         and isinstance(request, dict)

@@ -20,7 +20,7 @@ from pathlib import Path
 from cashfree_oneclick.fake import FakeConfig, create_app
 from cashfree_oneclick.fake.threaded import serve_in_thread
 from cashfree_oneclick.redaction import REDACTOR
-from contract_tests import conformance, findings, probes, reports, rules, runner
+from contract_tests import conformance, findings, operations, probes, reports, rules, runner
 from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
 from contract_tests.drift.middleware import DriftApp
 from contract_tests.findings import Finding
@@ -29,7 +29,9 @@ from contract_tests.targets import fake_target, resolve
 from scripts.deviations import load_register
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
-OPERATION_IDS = dict((probes.DA, probes.SESSION, probes.TOKEN, probes.DETAILS, probes.CONSENT))
+OPERATION_IDS = dict(
+    (operations.DA, operations.SESSION, operations.TOKEN, operations.DETAILS, operations.CONSENT)
+)
 
 
 @dataclass(frozen=True)

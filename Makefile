@@ -16,7 +16,7 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck lint-imports test contract fake fuzz \
-	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift fidelity
+	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift fidelity facts
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
@@ -92,6 +92,7 @@ check: lint typecheck lint-imports lint-spec lint-workflows  ##[check] lint, typ
 	$(PY) -m scripts.extract_vendor $(VENDOR_PAGES) --out openapi/vendor --check
 	$(PY) -m scripts.bundle --check
 	$(PY) -m scripts.generate --check
+	$(PY) -m scripts.facts_table --check
 
 contract: env  ##[main] the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
@@ -126,6 +127,9 @@ bench: env bench-tools  ##[build] benchmarks (printed, never asserted): client p
 	$(PY) -m benchmarks.fake_load
 	$(PY) -m benchmarks.contract_speed
 	$(PY) -m benchmarks.client_overhead
+
+facts: env  ##[spec] write README.md's fact table from openapi/facts.yaml
+	$(PY) -m scripts.facts_table
 
 dist: env  ##[build] build the wheels into dist/: the kit (client, fake, pytest plugin) and the generated client
 	rm -rf dist

@@ -92,6 +92,39 @@ def valid_input_accepted(p: Prober, flows: list[Flow]) -> None:
             )  # fmt: skip
 
 
+def invalid_input_refused(p: Prober, flows: list[Flow]) -> None:
+    """A request just outside a documented rule is refused, not quietly repaired: a verification_id
+    of 51 characters (seeds: "The maximum character limit is 50"), a mobile number with a country
+    code ("No prefixes or country codes are required"), another identifier type than MOBILE (its only
+    value). The engine's negative cases cover more, but reuse ids, so a 409 can hide an acceptance."""
+    if flows[0].session_id is None:
+        return
+    mobile = {"identifier_type": "MOBILE", "identifier_value": EDGE_MOBILE}
+    prefixed, email = (
+        {**mobile, "identifier_value": "+91" + EDGE_MOBILE},
+        {**mobile, "identifier_type": "EMAIL"},
+    )
+    too_long = edge_verification_id() + "1"
+    cases = (
+        (DA, "/user/data-availability", {"verification_id": too_long, "user": [mobile]}, "a 51-character id"),
+        (SESSION, "/oauth2/session", {"verification_id": too_long, "user": mobile}, "a 51-character id"),
+        (DA, "/user/data-availability",
+         {"verification_id": edge_verification_id(), "user": [prefixed]},
+         "a mobile number with +91"),
+        (DA, "/user/data-availability",
+         {"verification_id": edge_verification_id(), "user": [email]},
+         "identifier_type EMAIL"),
+    )  # fmt: skip
+    for operation, path, body, what in cases:
+        status, _ = p.call(operation, path, body=body, headers=p.pair(operation))
+        if 200 <= status < 300:
+            p.fail(
+                "invalid_input_accepted", operation, "a request outside a documented rule was accepted",
+                f"{what} answered {status}; the documents allow no such value (400 validation_error)",
+                Severity.HIGH, status,
+            )  # fmt: skip
+
+
 def meet_documented_errors(p: Prober, flows: list[Flow]) -> None:
     """On our fake, one answer of each documented error status data availability has no request for
     (403, 422, 429, 500, 502: its magic numbers), so that every run judges their codes, types, shape
@@ -135,4 +168,10 @@ def token_lifetime(p: Prober, flows: list[Flow]) -> None:
 
 # In the order they run, after the probes' own rules and before token_expires (which moves the clock
 # past the token's hour; token_lifetime moves it within the hour, so it runs last of these).
-PROBES = (flow_data_agrees, valid_input_accepted, meet_documented_errors, token_lifetime)
+PROBES = (
+    flow_data_agrees,
+    valid_input_accepted,
+    invalid_input_refused,
+    meet_documented_errors,
+    token_lifetime,
+)

@@ -99,6 +99,8 @@ CUSTOM_CHECKS = {
     "flow_data_agrees": "User details return every scope both available and consented, none unavailable.",
     "valid_input_refused": "A valid request at the edges of the documented rules (50-character id of every "
     "allowed character, 10-digit mobile) is accepted.",
+    "invalid_input_accepted": "A request just outside a documented rule (51-character id, +91 mobile, "
+    "another identifier type) is refused.",
     "token_lifetime": "An access token works again, and 55 minutes into its hour (on our fake).",
     "pii_unmasked": "No Aadhaar number in clear (aadhaar fields, Verhoeff-valid numbers in text), no mobile "
     "number in mobile_hash; critical.",

@@ -261,10 +261,11 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "long_verification_id_accepted",
         "relaxed validation",
-        "negative_data_rejection",
+        ("negative_data_rejection", "invalid_input_accepted"),
         route=SESSION,
         behaviour="relax_vid",
         status=None,
+        quick=True,
     ),
     # stateful rules
     _d(
@@ -545,17 +546,19 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "identifiers_coerced",
         "relaxed validation",
-        "negative_data_rejection",
+        ("negative_data_rejection", "invalid_input_accepted"),
         behaviour="relax_identifiers",
         status=None,
+        quick=True,
     ),
     _d(
         "long_id_accepted_on_availability",
         "relaxed validation",
-        "negative_data_rejection",
+        ("negative_data_rejection", "invalid_input_accepted"),
         route=DA,
         behaviour="relax_vid",
         status=None,
+        quick=True,
     ),
     _d(
         "missing_client_id_answers_401",
@@ -628,6 +631,14 @@ DRIFTS: tuple[Drift, ...] = (
         CONFORMANCE,
         route=DETAILS,
         edits=(Edit("set", f"{RECORDS}/micr", "12345678"),),
+        quick=True,
+    ),
+    _d(
+        "ifsc_lowercase",
+        "formats",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("add", f"{RECORDS}/ifsc", "abcd0123456"),),
         quick=True,
     ),
     _d(

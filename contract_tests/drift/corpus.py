@@ -261,7 +261,11 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "long_verification_id_accepted",
         "relaxed validation",
-        ("negative_data_rejection", "invalid_input_accepted"),
+        (
+            "negative_data_rejection",
+            "invalid_input_accepted",
+            "echo_verification_id",
+        ),  # it echoes the repaired value
         route=SESSION,
         behaviour="relax_vid",
         status=None,
@@ -546,7 +550,7 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "identifiers_coerced",
         "relaxed validation",
-        ("negative_data_rejection", "invalid_input_accepted"),
+        ("negative_data_rejection", "invalid_input_accepted", "echo_user"),  # it echoes the repaired value
         behaviour="relax_identifiers",
         status=None,
         quick=True,
@@ -554,7 +558,11 @@ DRIFTS: tuple[Drift, ...] = (
     _d(
         "long_id_accepted_on_availability",
         "relaxed validation",
-        ("negative_data_rejection", "invalid_input_accepted"),
+        (
+            "negative_data_rejection",
+            "invalid_input_accepted",
+            "echo_verification_id",
+        ),  # it echoes the repaired value
         route=DA,
         behaviour="relax_vid",
         status=None,

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from cashfree_oneclick.fake import FakeCashfree, FakeConfig
-from tests.fake.conftest import FakeClock, LiveServer, in_process, over_http
 from tests.serving import serve
+from tests.support.fake_flow import FakeClock, LiveServer, in_process, over_http
 
 pytestmark = pytest.mark.anyio
 

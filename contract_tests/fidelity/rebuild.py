@@ -118,16 +118,16 @@ class Rebuilder:
         answer = await self.post("/oauth2/session", {"verification_id": vid, "user": user}, self.app_pair)
         return str(_expect(answer, "session")["session_id"])
 
-    async def auth_code(self, scopes: Iterable[str] | None = None) -> str:
-        session_id = await self.session_id()
+    async def auth_code(self, scopes: Iterable[str] | None = None, mobile: str = FLOW_MOBILE) -> str:
+        session_id = await self.session_id(mobile=mobile)
         consent: dict[str, Any] = {"decision": "GRANTED"}
         if scopes is not None:
             consent["scopes"] = sorted(set(scopes))
         path = CONSENT_PATH.format(session_id=session_id)
         return str(_expect(await self.post(path, consent, None), "consent")["auth_code"])
 
-    async def access_token(self, scopes: Iterable[str] | None = None) -> str:
-        code = await self.auth_code(scopes)
+    async def access_token(self, scopes: Iterable[str] | None = None, mobile: str = FLOW_MOBILE) -> str:
+        code = await self.auth_code(scopes, mobile)
         answer = await self.post("/oauth2/generate-token", {"auth_code": code}, self.app_pair)
         return str(_expect(answer, "generate-token")["access_token"])
 

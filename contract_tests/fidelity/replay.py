@@ -23,22 +23,14 @@ from typing import Any
 from urllib.parse import quote
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
-from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
-from cashfree_oneclick.fake.personas import PERSONAS
 from cashfree_oneclick.fake.scripted import FAULT_HEADER
 from cashfree_oneclick.redaction import MASK, Redactor
 from contract_tests.fidelity.cassette import Recorded
 from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
 from contract_tests.fidelity.shapes import Difference, compare, enum_properties
+from contract_tests.fidelity.users import FEWEST_SCOPES, overruling_mobile, shown_mobile
 
 CONSENT_OPERATION = "FakeGiveConsent"
-# The magic number of the user the fake holds the fewest scopes for (a refused grant is replayed on it).
-FEWEST_SCOPES = min(
-    (magic for magic in MAGIC_NUMBERS.values() if magic.persona is not None),
-    key=lambda magic: len(PERSONAS[str(magic.persona)].available_scopes),
-).mobile
-# The callback status of each decision of the fake's consent step (openapi/fake/post-fake-consent.yaml).
-CONSENT_OUTCOMES = {"GRANTED": "SUCCESS", "DENIED": "ERROR", "DROPPED": "USER_DROPPED"}
 GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
 # Recomputed for the body actually sent (a restored value changes its length). Every other recorded
 # header is sent as it was: the fake's journal echoes the headers it received, so a replay that dropped
@@ -51,11 +43,11 @@ ENVIRONMENT_CODES = {
     "ip_validation_failed": "the caller's IP is not allowlisted on that account",
     "insufficient_balance": "that account's balance ran out",
 }
-# Fields whose masked value, when the vendor accepted it, is put back from this table.
-# One mobile for every masked one (the recording's own runs use one synthetic number: the suite's flow
-# and the persona example of the admin API name the same), so a persona the recording chose for "the"
-# user is the persona of the users the replay rebuilds.
-SYNTHETIC = {"identifier_value": FLOW_MOBILE, "mobile": FLOW_MOBILE}
+# Fields whose masked value, when the vendor accepted it, is a mobile number: put back as the one the
+# answer shows (users.py), else the one synthetic mobile (the recording's own runs use one: the suite's
+# flow and the persona example of the admin API name the same), so that a persona the recording chose
+# for "the" user is the persona of the users the replay rebuilds.
+MOBILE_FIELDS = frozenset({"identifier_value", "mobile"})
 
 
 @dataclass
@@ -191,7 +183,8 @@ class _Request:
             ):
                 value = pair[0] if lower == "x-client-id" else pair[1]
             elif MASK in value and lower == "authorization" and not self.code.startswith("access_token"):
-                value = f"Bearer {await self.rebuilder.access_token(self._vendor_scopes())}"
+                token = await self.rebuilder.access_token(self._vendor_scopes(), shown_mobile(self.entry))
+                value = f"Bearer {token}"
             headers.append((name, value))
         path = await self._path()
         body = await self._body()
@@ -212,7 +205,7 @@ class _Request:
             return path
         answer = self.entry.response_json()
         answer = answer if isinstance(answer, dict) else {}
-        overruled = self._overruled_by(answer.get("status"))
+        overruled = overruling_mobile(self.entry)
         if self.code == "consent_already_given":
             session_id = await self.rebuilder.consented_session()
         elif self.code == "scopes_not_available":
@@ -224,29 +217,6 @@ class _Request:
             named = answer.get("verification_id")
             session_id = self.rebuilder.session_of(named) or await self.rebuilder.session_id()
         return path.replace(MASK, quote(session_id, safe=""), 1)
-
-    def _overruled_by(self, status: object) -> str | None:
-        """The magic number of the user who decided ``status`` against the recorded decision, if any.
-
-        Only a magic number (the fake's magic.py: the user denies or drops off whatever the call asks)
-        answers a decision with another outcome; its masked mobile cannot be read back, the outcome
-        tells which number it was.
-        """
-        try:
-            sent = json.loads(self.entry.body or "")
-        except ValueError:
-            return None
-        decision = sent.get("decision") if isinstance(sent, dict) else None
-        if not isinstance(decision, str) or CONSENT_OUTCOMES.get(decision) in (None, status):
-            return None
-        return next(
-            (
-                magic.mobile
-                for magic in MAGIC_NUMBERS.values()
-                if magic.consent is not None and CONSENT_OUTCOMES[magic.consent] == status
-            ),
-            None,
-        )
 
     async def _body(self) -> Any:
         if self.entry.body is None:
@@ -268,8 +238,8 @@ class _Request:
             return value  # the vendor refused this very value (missing, invalid): the mask is refused alike
         if key == "auth_code":
             return await self.rebuilder.auth_code() if self.accepted else value
-        if value == MASK and key in SYNTHETIC:
-            return SYNTHETIC[key]
+        if value == MASK and key in MOBILE_FIELDS:
+            return FLOW_MOBILE if key == "mobile" else shown_mobile(self.entry)
         # Part of a value was masked by pattern (a digit run in a verification id): a unique filler.
         return value.replace(MASK, next(self.fillers))
 

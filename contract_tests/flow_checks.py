@@ -9,7 +9,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from contract_tests.findings import Severity
-from contract_tests.operations import CLOCK, DA, DETAILS, SESSION
+from contract_tests.operations import CLOCK, CONSENT, DA, DETAILS, SESSION
 
 if TYPE_CHECKING:
     from contract_tests.probes import Flow, Prober
@@ -23,6 +23,10 @@ EDGE_MOBILE = "9876543210"
 # Our fake's magic numbers for documented errors of data availability (cashfree_oneclick/fake/magic.py):
 # 403 ip_validation_failed, 422 insufficient_balance, 429, 500 and 502 verification_failed.
 MAGIC_ERROR_MOBILES = ("9000000403", "9000000422", "9000000429", "9000000500", "9000000502")
+# Our fake's magic number of a user the vendor holds few scopes for (only EMAIL, MOBILE and NAME).
+FEW_SCOPES_MOBILE = "9000000003"
+ALL_SCOPES = ("AADHAAR", "PAN", "DOB", "EMAIL", "GENDER", "MOBILE", "NAME", "OCCUPATION", "ADDRESS", "INCOME",
+              "BANK_ACCOUNT")  # fmt: skip
 
 
 def _code(answer: Any) -> str:
@@ -143,6 +147,34 @@ def meet_documented_errors(p: Prober, flows: list[Flow]) -> None:
         p.call(DA, "/user/data-availability", body=body, headers=p.pair(DA))
 
 
+def consent_offers_available(p: Prober, flows: list[Flow]) -> None:
+    """On our fake's consent step (the SDK's consent screen), a grant of a scope data availability did
+    not report for the user is refused, 422 scopes_not_available, never a success whose user details
+    then lack it (facts: data availability tells "which scopes the vendor holds for a mobile number",
+    then "the user opens the vendor's SDK with session_id and consents"; the screen offers those)."""
+    if not p.target.has_consent_step:
+        return
+    user = {"identifier_type": "MOBILE", "identifier_value": FEW_SCOPES_MOBILE}
+    body = {"verification_id": edge_verification_id(), "user": [user]}
+    status, answer = p.call(DA, "/user/data-availability", body=body, headers=p.pair(DA))
+    available = _scopes(answer.get("available_scopes")) if isinstance(answer, dict) else set()
+    offered_not = [scope for scope in ALL_SCOPES if scope not in available]
+    opened = {"verification_id": edge_verification_id(), "user": user}
+    started_status, started = p.call(SESSION, "/oauth2/session", body=opened, headers=p.pair(SESSION))
+    session_id = started.get("session_id") if isinstance(started, dict) else None
+    if status != 200 or not offered_not or started_status != 200 or not isinstance(session_id, str):
+        return  # no user with missing data to consent for (the flow's own rules report a failing step)
+    path = f"/__fake__/sessions/{session_id}/consent"
+    status, answer = p.call(CONSENT, path, body={"decision": "GRANTED", "scopes": offered_not[:1]})
+    if (status, _code(answer)) != (422, "scopes_not_available"):
+        p.fail(
+            "consent_offers_available", CONSENT, "a grant of a scope the user has no data for succeeded",
+            f"a grant of {offered_not[0]}, which data availability did not report for the user, answered "
+            f"{status} {_code(answer)!r}; the consent step offers the available scopes only (documented: "
+            "422 scopes_not_available)", Severity.HIGH, status,
+        )  # fmt: skip
+
+
 def token_lifetime(p: Prober, flows: list[Flow]) -> None:
     """An access token is usable for its whole documented hour, not once (facts: "Validity windows,
     each one hour: ... the access_token"): user details answer again with the same scopes, and on our
@@ -179,5 +211,6 @@ PROBES = (
     valid_input_accepted,
     invalid_input_refused,
     meet_documented_errors,
+    consent_offers_available,
     token_lifetime,
 )

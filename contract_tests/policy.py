@@ -97,6 +97,8 @@ CUSTOM_CHECKS = {
     "documented_error_type": "A documented error code comes with the type its table gives it.",
     "rate_limit_headers": "A 429 carries whole-number X-RateLimit-Limit, -Remaining and -Reset.",
     "flow_data_agrees": "User details return every scope both available and consented, none unavailable.",
+    "consent_offers_available": "On our fake's consent step, a grant of a scope data availability did not "
+    "report for the user is refused (422 scopes_not_available), not a success that returns nothing.",
     "valid_input_refused": "A valid request at the edges of the documented rules (50-character id of every "
     "allowed character, 10-digit mobile) is accepted.",
     "invalid_input_accepted": "A request just outside a documented rule (51-character id, +91 mobile, "

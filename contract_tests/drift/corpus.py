@@ -51,6 +51,7 @@ class Drift:
     chunked: bool = False  # no Content-Length: the body in HTTP/1.1 chunks
     quick: bool = False
     control: bool = False
+    consent_step: bool = False  # it drifts the fake's consent step (the SDK's stand-in) too
 
 
 def _d(name: str, kind: str, expect: str | tuple[str, ...], **spec: Any) -> Drift:
@@ -69,6 +70,15 @@ DRIFTS: tuple[Drift, ...] = (
     ),
     # DEV-003 registers the vendor example's `confidence_score: null`; a score sent as a string is
     # another contradiction at that place, which the register must not call known.
+    # DEV-002 registers the example's integer reference_id in user details; a float is not that.
+    _d(
+        "details_reference_id_as_float",
+        "types",
+        CONFORMANCE,
+        route=DETAILS,
+        edits=(Edit("set", "/reference_id", 1.5),),
+        quick=True,
+    ),
     _d(
         "confidence_score_as_string",
         "types",
@@ -737,6 +747,26 @@ DRIFTS: tuple[Drift, ...] = (
         status=400,
         edits=(Edit("add", "/error", "ref 102"),),
         quick=True,
+    ),
+    # the consent step grants a scope the user has no data for, quietly, as the fake once did
+    _d(
+        "consent_grants_unavailable_scope",
+        "stateful",
+        "consent_offers_available",
+        route="/consent",
+        status=422,
+        code="scopes_not_available",
+        new_status=200,
+        edits=(
+            Edit("remove", "/type"),
+            Edit("remove", "/code"),
+            Edit("remove", "/message"),
+            Edit("add", "/verification_id", "probe"),
+            Edit("add", "/auth_code", "quietly-granted"),
+            Edit("add", "/status", "SUCCESS"),
+        ),
+        quick=True,
+        consent_step=True,
     ),
     # controls: additive changes a tolerant contract must accept
     _d(

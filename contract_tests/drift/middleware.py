@@ -98,7 +98,10 @@ class DriftApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
-        if scope["type"] != "http" or "/__fake__/" in path or not path.endswith(self.drift.route):
+        # The fake's own routes pass untouched (so a drifted server is still recognised as the fake),
+        # but for the consent step when a drift is about it: the stand-in for the SDK can drift too.
+        own = "/__fake__/" in path and not (self.drift.consent_step and path.endswith("/consent"))
+        if scope["type"] != "http" or own or not path.endswith(self.drift.route):
             await self.app(scope, receive, send)
             return
         drift = self.drift

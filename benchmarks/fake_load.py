@@ -12,10 +12,15 @@ Then user details again with the state in Redis (a throwaway redis-server on a f
 then two workers on one port, beside the in-memory figure of the same run, with the scaling ratio of
 two workers over one.
 
-Prints requests/s and p50/p99 latency for each. Target: >= 8,000 requests/s on user details with p99
-under 10 ms (in memory). Traffic goes to 127.0.0.1 only.
+Then tenants (one fake on Redis with an admin token): user details with the token of one tenant,
+then with the tokens of 50 tenants in turn (a wrk Lua script), goal: the 50-tenant figure within 10 %
+of the 1-tenant one.
 
-    python -m benchmarks.fake_load [--seconds 12] [--connections 50]
+Prints requests/s and p50/p99 latency for each. Target: >= 8,000 requests/s on user details with p99
+under 10 ms (in memory). Traffic goes to 127.0.0.1 only. ``--memory-only`` measures in-memory user
+details alone (to compare two checkouts back to back).
+
+    python -m benchmarks.fake_load [--seconds 12] [--connections 50] [--memory-only]
 """
 
 from __future__ import annotations
@@ -59,12 +64,25 @@ async def app(scope, receive, send):
 """
 
 
-def post(url: str, body: dict[str, object], headers: dict[str, str]) -> dict[str, object]:
+TENANTS = 50
+ADMIN_TOKEN = "bench-admin-token-not-a-secret"  # noqa: S105 - a fixed value for a loopback benchmark
+TOKENS_LUA = r"""
+tokens = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  local token = tokens[(counter %% #tokens) + 1]
+  return wrk.format("GET", "/verification/oauth2/user-details", {["Authorization"] = "Bearer " .. token})
+end
+"""
+
+
+def post(url: str, body: dict[str, object] | None, headers: dict[str, str]) -> dict[str, object]:
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError(f"loopback only, got {url}")
-    request = urllib.request.Request(  # noqa: S310 - checked above: http on loopback
-        url, json.dumps(body).encode(), {"content-type": "application/json", **headers}
-    )
+    data = json.dumps(body).encode() if body is not None else None
+    kind = {"content-type": "application/json"} if body is not None else {}
+    request = urllib.request.Request(url, data, {**kind, **headers}, method="POST")  # noqa: S310 - loopback
     with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - loopback URL built above
         result: dict[str, object] = json.loads(response.read())
         return result
@@ -82,7 +100,7 @@ def access_token(base: str, ready_seconds: float = 90.0) -> str:
             time.sleep(0.5)
 
 
-def _access_token(base: str) -> str:
+def _access_token(base: str, pair: dict[str, str] = APP_PAIR, admin: dict[str, str] | None = None) -> str:
     api = f"{base}/verification"
     session = post(
         f"{api}/oauth2/session",
@@ -90,11 +108,27 @@ def _access_token(base: str) -> str:
             "verification_id": f"bench-flow-{time.monotonic_ns()}",
             "user": {"identifier_type": "MOBILE", "identifier_value": "9999900000"},
         },
-        {**APP_PAIR, **API},
+        {**pair, **API},
     )
-    consent = post(f"{api}/__fake__/sessions/{session['session_id']}/consent", {"decision": "GRANTED"}, {})
-    token = post(f"{api}/oauth2/generate-token", {"auth_code": consent["auth_code"]}, {**APP_PAIR, **API})
+    consent = post(
+        f"{api}/__fake__/sessions/{session['session_id']}/consent", {"decision": "GRANTED"}, admin or {}
+    )
+    token = post(f"{api}/oauth2/generate-token", {"auth_code": consent["auth_code"]}, {**pair, **API})
     return str(token["access_token"])
+
+
+def tenant_tokens(base: str, count: int) -> list[str]:
+    """``count`` tenants made through the admin API, and an access token of each (its own flow)."""
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    access_token(base)  # the workers are up
+    tokens = []
+    for _ in range(count):
+        tenant = post(f"{base}/verification/__fake__/tenants", None, admin)
+        app = tenant["app"]
+        assert isinstance(app, dict)
+        pair = {"x-client-id": str(app["client_id"]), "x-client-secret": str(app["client_secret"])}
+        tokens.append(_access_token(base, pair, {"Authorization": f"Bearer {tenant['key']}"}))
+    return tokens
 
 
 def wrk(
@@ -137,6 +171,31 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
+def measure_tenants(redis_url: str, seconds: int, connections: int) -> dict[str, dict[str, float]]:
+    """User details on one Redis-backed fake: one tenant's token, then 50 tenants' tokens in turn."""
+    quiet = ("--no-access-log", "--log-level", "warning")
+    results: dict[str, dict[str, float]] = {}
+    env = {**os.environ, "CASHFREE_FAKE_ADMIN_TOKEN": ADMIN_TOKEN}
+    with run_fake(*quiet, "--state", redis_url, env=env, startup_seconds=90) as (api_url, _):
+        base = api_url.removesuffix("/verification")
+        tokens = tenant_tokens(base, TENANTS)
+        for name, chosen in (("1 tenant", tokens[:1]), (f"{TENANTS} tenants", tokens)):
+            script = TOKENS_LUA % ", ".join(f'"{token}"' for token in chosen)
+            results[f"user-details (redis, {name})"] = wrk(base, seconds, connections, API, script)
+    return results
+
+
+def print_tenants(results: dict[str, dict[str, float]]) -> None:
+    one = results["user-details (redis, 1 tenant)"]["rps"]
+    many = results[f"user-details (redis, {TENANTS} tenants)"]["rps"]
+    ratio = many / one
+    verdict = "met" if ratio >= 0.9 else "NOT met"
+    print(
+        f"tenants on redis: 1 tenant {one:.0f} req/s | {TENANTS} tenants {many:.0f} req/s | "
+        f"{TENANTS}/1 = {ratio:.2f} (goal >= 0.90: {verdict})"
+    )
+
+
 def print_state_stores(results: dict[str, dict[str, float]]) -> None:
     """User details by state store, side by side, with the scaling of two Redis workers over one."""
     rows = {
@@ -156,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Load benchmark of the fake on loopback")
     parser.add_argument("--seconds", type=int, default=12)
     parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--memory-only", action="store_true", help="in-memory user details only")
     args = parser.parse_args(argv)
     if not 10 <= args.seconds <= 15:
         parser.error("--seconds must be within 10..15 (the benchmark is bounded)")
@@ -173,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
             args.connections,
             {"Authorization": f"Bearer {token}", **API},
         )
+        if args.memory_only:
+            row = results["user-details (fake)"]
+            latency = f"p50 {row['p50_ms']:.2f} ms p99 {row['p99_ms']:.2f} ms"
+            print(f"user-details (in memory): {row['rps']:.0f} req/s {latency}")
+            return 0
         results["session (fake)"] = wrk(
             base,
             args.seconds,
@@ -194,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.connections,
                     {"Authorization": f"Bearer {token}", **API},
                 )
+        results.update(measure_tenants(redis_server.url, args.seconds, args.connections))
     with tempfile.TemporaryDirectory() as directory:
         Path(directory, "static_app.py").write_text(STATIC_APP, encoding="utf-8")
         port = free_port()
@@ -208,15 +274,16 @@ def main(argv: list[str] | None = None) -> int:
         f"wrk, 1 thread, {args.connections} connections, {args.seconds} s each, "
         f"loopback, {os.cpu_count()} cores"
     )
-    print(f"{'target':<24}{'requests/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}{'timeouts':>10}")
+    print(f"{'target':<34}{'requests/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>10}{'timeouts':>10}")
     for name, row in results.items():
         print(
-            f"{name:<24}{row['rps']:>12.0f}{row['p50_ms']:>10.2f}{row['p99_ms']:>10.2f}{row['non_2xx']:>10.0f}{row['timeouts']:>10.0f}"
+            f"{name:<34}{row['rps']:>12.0f}{row['p50_ms']:>10.2f}{row['p99_ms']:>10.2f}{row['non_2xx']:>10.0f}{row['timeouts']:>10.0f}"
         )
     details = results["user-details (fake)"]
     ok = details["rps"] >= 8000 and details["p99_ms"] < 10
     print(f"user-details target (>= 8000 req/s, p99 < 10 ms): {'met' if ok else 'NOT met'}")
     print_state_stores(results)
+    print_tenants(results)
     return 0
 
 

@@ -35,7 +35,8 @@ ADJUSTMENTS: tuple[Adjustment, ...] = (
     ),
     Adjustment(
         "positive_data_acceptance",
-        {"expected-statuses": [200, 400, 401, 403, 404, 409, 422, 429]},
+        {"expected-statuses": [200, 201, 400, 401, 403, 404, 409, 422, 429]},
+        "201 is the fake's admin API creating a tenant (POST /__fake__/tenants). "
         "Schema-valid data is still refused where the vendor documents it: generate-token with a "
         "made-up auth_code (400 auth_code_value_invalid), user details with a made-up token (400 "
         "access_token_value_invalid), "

@@ -456,6 +456,8 @@ FAKE_ADMIN_OPERATIONS = {
     "FakeGetJournal",
     "FakeClearJournal",
     "FakeSetPersona",
+    "FakeCreateTenant",
+    "FakeDeleteTenant",
 }
 
 
@@ -473,6 +475,8 @@ def test_the_contract_fake_bundle_adds_the_consent_step_and_the_admin_api() -> N
         "/__fake__/journal",
         "/__fake__/persona",
         "/__fake__/reset",
+        "/__fake__/tenants",
+        "/__fake__/tenants/{tenant_id}",
     ]
     links = {
         link.get("operationId")

@@ -7,11 +7,16 @@ flags below, which win. Logs go through the project's redaction module.
 Redis under one key prefix and they sign tokens with one secret (both handed to the workers through
 the environment; give ``CASHFREE_FAKE_STATE_PREFIX`` and ``CASHFREE_FAKE_JWT_SECRET`` yourself to make
 several replicas one service).
+
+``--admin-token`` (or ``CASHFREE_FAKE_ADMIN_TOKEN``) guards the admin API (tenant_gate.py). The fake
+refuses to listen on an address other than loopback without one: a fake reachable from elsewhere
+would let anyone drive its admin API.
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 import os
 
@@ -42,6 +47,15 @@ def worker_app() -> FakeCashfree:
     return create_app(FakeConfig.from_env())
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve anywhere
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=f"python -m {__package__}", description="Fake Cashfree 1-Click API")
     parser.add_argument("--host", default="127.0.0.1")
@@ -52,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--state", help="redis://host:port/db to keep state in Redis (default: in memory)")
     parser.add_argument("--state-prefix", help="Redis key prefix of this fake (default: a random one)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (more than 1 needs --state)")
+    parser.add_argument(
+        "--admin-token",
+        help="token the admin API needs (default: $CASHFREE_FAKE_ADMIN_TOKEN; needed off loopback)",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -61,9 +79,16 @@ def main(argv: list[str] | None = None) -> int:
             changes["state"] = args.state
         if args.state_prefix:
             changes["state_prefix"] = args.state_prefix
+        if args.admin_token:
+            changes["admin_token"] = args.admin_token
         config = config.with_(**changes)
     except ValueError as error:
         parser.error(str(error))
+    if not config.admin_token and not is_loopback(args.host):
+        parser.error(
+            f"--host {args.host} is not a loopback address: give --admin-token (or "
+            "CASHFREE_FAKE_ADMIN_TOKEN), or anyone who reaches the port drives the admin API"
+        )
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.workers > 1 and config.state is None:
@@ -92,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             "CASHFREE_FAKE_STATE_PREFIX": config.state_prefix or new_prefix(),
             "CASHFREE_FAKE_JWT_SECRET": config.jwt_secret,
             "CASHFREE_FAKE_QUIRKS": "1" if config.quirks else "0",
+            **({"CASHFREE_FAKE_ADMIN_TOKEN": config.admin_token} if config.admin_token else {}),
             _LOG_LEVEL: args.log_level,
             _ACCESS_LOG: "0" if args.no_access_log else "1",
         }

@@ -11,7 +11,6 @@ store that cannot be reached is answered 503 ``state_store_unavailable`` at once
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cashfree_oneclick.fake.admin import admin_handlers
+from cashfree_oneclick.fake.admin_tenants import Answer, cap_refused, tenant_handlers
 from cashfree_oneclick.fake.body import read_json_body
 from cashfree_oneclick.fake.config import FakeConfig
 from cashfree_oneclick.fake.controls import CONSENT_OPERATION, CONTROL_HEADER, Controls
@@ -34,7 +34,21 @@ from cashfree_oneclick.fake.journal import Journal
 from cashfree_oneclick.fake.magic import magic_error
 from cashfree_oneclick.fake.scripted import ScriptedFaults
 from cashfree_oneclick.fake.spec import BUNDLE, Operation
-from cashfree_oneclick.fake.state import StateStore, StoreUnavailableError
+from cashfree_oneclick.fake.state import (
+    DEFAULT_TENANT,
+    CapReachedError,
+    StateStore,
+    StoreUnavailableError,
+    TenantGoneError,
+)
+from cashfree_oneclick.fake.tenancy import RootStore
+from cashfree_oneclick.fake.tenant_gate import (
+    GENERAL_PAIR_OPERATIONS,
+    INVALID,
+    Caller,
+    tenant_not_found,
+)
+from cashfree_oneclick.fake.world import World
 
 __all__ = ["BASE_PATH", "FakeCashfree", "create_app"]
 # The vendor's error shape; the code names the state store so nobody mistakes it for the vendor's own.
@@ -45,7 +59,6 @@ STORE_UNAVAILABLE = VendorError(
     "the fake's state store is unavailable; retry shortly.",
     headers=(("Retry-After", "1"),),
 )
-GENERAL_PAIR_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
 IP_CHECKED_OPERATIONS = frozenset({"VrsUserVaultDataAvailability"})
 ACCESS_LOG = logging.getLogger("cashfree_fake.access")
 ERROR_LOG = logging.getLogger("cashfree_fake.error")
@@ -53,7 +66,7 @@ ERROR_LOG = logging.getLogger("cashfree_fake.error")
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
-Handler = Callable[[Request], Awaitable["dict[str, Any] | bytes"]]
+Handler = Callable[[Request], Awaitable["dict[str, Any] | bytes | Answer"]]
 
 
 class FakeCashfree:
@@ -66,22 +79,27 @@ class FakeCashfree:
         config: FakeConfig | None = None,
         clock: Callable[[], float] = time.time,
         bundle: Path = BUNDLE,
-        store: StateStore | None = None,
+        store: RootStore | None = None,
     ):
         self.core = core = FakeCore(config, clock, bundle, store)
         self.controls: Controls = InProcessControls(core)
         # The store's clock offset (time travel) as last read: the Date of an answer refused before
         # the store was asked for the time is still the fake's time.
         self._offset = 0.0
-        # Through core.flow at call time: reset() replaces the flow (and its cache of answers).
+        worlds = core.worlds
+        # Through the request's tenant's world at call time: a reset replaces its flow (and cache).
         handlers: dict[str, Handler] = {
-            "VrsUserVaultDataAvailability": lambda request: core.flow.data_availability(request),
-            "VrsUserVaultOauthInitiation": lambda request: core.flow.initiate_session(request),
-            "FakeGiveConsent": lambda request: core.flow.give_consent(request),
-            "VrsUserVaultOauthGenerateToken": lambda request: core.flow.generate_token(request),
-            "VrsUserVaultFetchDetailsFromAccessToken": lambda request: core.flow.user_details(request),
+            "VrsUserVaultDataAvailability": lambda r: worlds.get(r.tenant).flow.data_availability(r),
+            "VrsUserVaultOauthInitiation": lambda r: worlds.get(r.tenant).flow.initiate_session(r),
+            "FakeGiveConsent": lambda r: worlds.get(r.tenant).flow.give_consent(r),
+            "VrsUserVaultOauthGenerateToken": lambda r: worlds.get(r.tenant).flow.generate_token(r),
+            "VrsUserVaultFetchDetailsFromAccessToken": lambda r: worlds.get(r.tenant).flow.user_details(r),
         }
-        admin = admin_handlers(self.controls)  # the admin API under /__fake__/ (admin.py)
+        # The admin API under /__fake__/ (admin.py, admin_tenants.py), each call on its tenant.
+        admin: dict[str, Handler] = {
+            **admin_handlers(self._controls_for),
+            **tenant_handlers(worlds, core.config.max_tenants),
+        }
         handlers.update(admin)
         self.unjournaled = frozenset(admin)
         missing = set(core.operations) ^ set(handlers)
@@ -123,6 +141,11 @@ class FakeCashfree:
     async def reset(self, config: FakeConfig | None = None) -> None:
         await self.core.reset(config)
 
+    def _controls_for(self, request: Request) -> Controls:
+        if request.tenant == DEFAULT_TENANT:
+            return self.controls
+        return InProcessControls(self.core, request.tenant)
+
     async def aclose(self) -> None:
         """Release the state store's connections (the lifespan's shutdown does this when served)."""
         await self.core.aclose()
@@ -155,6 +178,7 @@ class FakeCashfree:
         extra: tuple[tuple[str, str], ...] = ()
         operation: Operation | None = None
         request: Request | None = None
+        world = self.core.worlds.default  # until the request is known to be another tenant's
         try:
             route = self._route(scope["path"])
             if route is None:
@@ -173,11 +197,18 @@ class FakeCashfree:
                 )
             operation, handler = methods[scope["method"]]
             label = operation.path
-            request = await self._admit(operation, path_params, scope, receive)
+            headers = _headers(scope)
+            world, caller, now = await self._enter(operation, headers)
+            request = await self._admit(operation, path_params, scope, receive, headers, world, caller, now)
             result = await handler(request)
-            status, payload = 200, (result if isinstance(result, bytes) else _encode(result))
+            if isinstance(result, Answer):
+                status, payload = result.status, _encode(result.body)
+            else:
+                status, payload = 200, (result if isinstance(result, bytes) else _encode(result))
         except VendorError as error:
             status, payload, extra = error.status, _encode(error.body()), error.headers
+        except CapReachedError as error:
+            status, payload, extra = 429, _encode(cap_refused(error).body()), ()
         except StoreUnavailableError as error:
             ERROR_LOG.warning("state store unavailable on %s %s: %s", scope.get("method"), label, error)
             status, payload, extra = (
@@ -200,7 +231,7 @@ class FakeCashfree:
             )
         if operation is not None and self._journaled(operation, scope):
             # Before the answer leaves: a client that reads the journal next finds this exchange.
-            self._journal(operation, scope, request, status, payload)
+            await self._journal(world, operation, scope, request, status, payload)
         await _send_json(send, status, payload, extra, request.now if request else self._now())
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             # The route template, never the raw path: a session id is a credential.
@@ -211,16 +242,50 @@ class FakeCashfree:
     def _now(self) -> float:
         return self.core.clock() + self._offset
 
+    async def _enter(self, operation: Operation, headers: dict[str, str]) -> tuple[World, Caller, float]:
+        """Whose world the request is in (tenant_gate.py), and the time there."""
+        core = self.core
+        pairs = (
+            core.config.general_credentials
+            if operation.operation_id in GENERAL_PAIR_OPERATIONS
+            else core.config.app_credentials
+        )
+        caller = await core.gate.caller(operation, headers, pairs)
+        if caller.tenant == DEFAULT_TENANT:
+            world = core.worlds.default
+            now = await world.store.now()
+            self._offset = now - core.clock()
+            return world, caller, now
+        world = core.worlds.get(caller.tenant)
+        try:
+            now = await world.store.now()
+        except TenantGoneError:
+            # Deleted (or expired) since this process looked it up: its credentials are refused.
+            core.worlds.drop(caller.tenant)
+            if caller.key:
+                raise INVALID from None
+            if caller.admin:
+                raise tenant_not_found() from None
+            world, caller = core.worlds.default, Caller()
+            return world, caller, await world.store.now()
+        await core.state.touch(caller.tenant)
+        return world, caller, now
+
     async def _admit(
-        self, operation: Operation, path_params: dict[str, str], scope: Scope, receive: Receive
+        self,
+        operation: Operation,
+        path_params: dict[str, str],
+        scope: Scope,
+        receive: Receive,
+        headers: dict[str, str],
+        world: World,
+        caller: Caller,
+        now: float,
     ) -> Request:
-        headers = _headers(scope)
         client_ip = (scope.get("client") or ("unknown", 0))[0]
-        now = await self.core.state.now()
-        self._offset = now - self.core.clock()
-        if self.core.ip_limit is not None:
-            await self.core.ip_limit.hit(client_ip, now)
-        limiter = self.core.operation_limits.get(operation.operation_id)
+        if world.ip_limit is not None:
+            await world.ip_limit.hit(client_ip, now)
+        limiter = world.operation_limits.get(operation.operation_id)
         if limiter is not None:
             await limiter.hit(operation.operation_id, now)
         if self.core.config.latency_ms:
@@ -229,12 +294,7 @@ class FakeCashfree:
         if fault is not None:
             raise documented(operation, "verification_failed", fault, "something went wrong")
         if operation.security == "api_key":
-            pairs = (
-                self.core.config.general_credentials
-                if operation.operation_id in GENERAL_PAIR_OPERATIONS
-                else self.core.config.app_credentials
-            )
-            _check_api_key(operation, headers, pairs)
+            _check_api_key(operation, headers, caller.authenticated)
         if (
             operation.operation_id in IP_CHECKED_OPERATIONS
             and self.core.config.ip_allowlist is not None
@@ -258,14 +318,14 @@ class FakeCashfree:
                 operation, headers, receive, self.core.config.max_body_bytes, self.core.config.max_json_depth
             )
         # A valid call: a magic mobile number (magic.py) or a scripted fault (scripted.py) may answer it.
-        planned = magic_error(operation, body) or self.core.scripted.take(operation)
+        planned = magic_error(operation, body) or await world.scripted.take(operation)
         if planned is not None:
             raise planned
-        if 422 in operation.statuses and operation.security != "none" and not await self.core.balance.spend():
+        if 422 in operation.statuses and operation.security != "none" and not await world.balance.spend():
             raise documented(
                 operation, "insufficient_balance", 422, "Insufficient balance to process this request"
             )
-        return Request(operation, headers, body, path_params, client_ip, now)
+        return Request(operation, headers, body, path_params, client_ip, now, caller.tenant, caller.admin)
 
     def _journaled(self, operation: Operation, scope: Scope) -> bool:
         """Admin calls are not journaled, nor a consent given by a control over HTTP (controls_http.py):
@@ -274,16 +334,25 @@ class FakeCashfree:
             return False
         return not (operation.operation_id == CONSENT_OPERATION and CONTROL_HEADER in _headers(scope))
 
-    def _journal(
-        self, operation: Operation, scope: Scope, request: Request | None, status: int, payload: bytes
+    async def _journal(
+        self,
+        world: World,
+        operation: Operation,
+        scope: Scope,
+        request: Request | None,
+        status: int,
+        payload: bytes,
     ) -> None:
         if request is not None:
             headers, body, at = request.headers, request.body, request.now
         else:  # refused before it was read: the headers are all there is
             headers, body, at = _headers(scope), None, None
-        self.core.journal.record(
-            at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
-        )
+        try:
+            await world.journal.record(
+                at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
+            )
+        except StoreUnavailableError as error:  # the answer (a 503, most likely) still goes out
+            ERROR_LOG.warning("journal not recorded on %s %s: %s", scope["method"], operation.path, error)
 
 
 def _headers(scope: Scope) -> dict[str, str]:
@@ -306,21 +375,14 @@ async def _send_json(
     await send({"type": "http.response.body", "body": payload})
 
 
-def _check_api_key(operation: Operation, headers: Mapping[str, str], pairs: Mapping[str, str]) -> None:
-    client_id = headers.get("x-client-id")
-    secret = headers.get("x-client-secret")
-    if not client_id:
+def _check_api_key(operation: Operation, headers: Mapping[str, str], matched: bool) -> None:
+    """The credentials step: ``matched`` is what the tenant gate found (a pair of some tenant's)."""
+    if not headers.get("x-client-id"):
         raise documented(operation, "x-client-id_missing", 400, "x-client-id is missing in the request.")
-    if not secret:
+    if not headers.get("x-client-secret"):
         raise documented(
             operation, "x-client-secret_missing", 400, "x-client-secret is missing in the request."
         )
-    # Compare against every pair, in constant time, so timing tells nothing about which part was wrong.
-    matched = False
-    for known_id, known_secret in pairs.items():
-        id_ok = hmac.compare_digest(client_id.encode(), known_id.encode())
-        secret_ok = hmac.compare_digest(secret.encode(), known_secret.encode())
-        matched |= id_ok & secret_ok
     if not matched:
         raise documented(
             operation, "authentication_failed", 401, "Invalid clientId and clientSecret combination"

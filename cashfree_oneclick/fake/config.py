@@ -18,6 +18,7 @@ TEST_APP_CLIENT_SECRET = "test_app_client_secret"  # noqa: S105 - a published te
 TEST_GENERAL_CLIENT_ID = "test_general_client_id"
 TEST_GENERAL_CLIENT_SECRET = "test_general_client_secret"  # noqa: S105 - a published test value
 STATE_SCHEMES = ("redis://", "rediss://", "unix://")
+MIN_ADMIN_TOKEN = 16
 # What one created tenant may hold at once (and the default tenant too once an admin token is set:
 # a shared service); the journal keeps the newest records.
 TENANT_CAPS = Caps(sessions=1000, verification_ids=10_000, faults=1000, personas=1000, journal=1000)
@@ -70,6 +71,8 @@ class FakeConfig:
     def __post_init__(self) -> None:
         if self.state is not None and not self.state.startswith(STATE_SCHEMES):
             raise ValueError(f"state must be a redis URL ({', '.join(STATE_SCHEMES)}), got {self.state!r}")
+        if self.admin_token is not None and len(self.admin_token) < MIN_ADMIN_TOKEN:
+            raise ValueError(f"the admin token must be at least {MIN_ADMIN_TOKEN} characters")
         if self.max_tenants < 0 or self.tenant_idle_seconds <= 0:
             raise ValueError("max_tenants must be >= 0 and tenant_idle_seconds > 0")
 
@@ -86,6 +89,7 @@ class FakeConfig:
         CASHFREE_FAKE_LATENCY_MS: float; CASHFREE_FAKE_QUIRKS: 1/0; CASHFREE_FAKE_IP_ALLOWLIST: a,b
         CASHFREE_FAKE_JWT_SECRET, CASHFREE_FAKE_SEED
         CASHFREE_FAKE_STATE: redis://host:port/db (unset: in memory); CASHFREE_FAKE_STATE_PREFIX: key prefix
+        CASHFREE_FAKE_ADMIN_TOKEN: the admin token (tenant_gate.py)
         CASHFREE_FAKE_MAX_TENANTS: int; CASHFREE_FAKE_TENANT_IDLE_SECONDS: float
         CASHFREE_FAKE_TENANT_CAPS: JSON {"sessions", "verification_ids", "faults", "personas", "journal"}
         """
@@ -119,6 +123,8 @@ class FakeConfig:
             changes["state"] = value.strip()
         if value := get("CASHFREE_FAKE_STATE_PREFIX"):
             changes["state_prefix"] = value.strip()
+        if value := get("CASHFREE_FAKE_ADMIN_TOKEN"):
+            changes["admin_token"] = value.strip()
         if value := get("CASHFREE_FAKE_MAX_TENANTS"):
             changes["max_tenants"] = int(value)
         if value := get("CASHFREE_FAKE_TENANT_IDLE_SECONDS"):

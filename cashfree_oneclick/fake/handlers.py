@@ -21,7 +21,7 @@ from cashfree_oneclick.fake.people import person_for
 from cashfree_oneclick.fake.personas import People
 from cashfree_oneclick.fake.records import ALL_SCOPES, user_details
 from cashfree_oneclick.fake.spec import Operation
-from cashfree_oneclick.fake.state import Consent, StateStore
+from cashfree_oneclick.fake.state import DEFAULT_TENANT, Consent, StateStore
 from cashfree_oneclick.fake.tokens import InvalidTokenError, TokenService
 
 
@@ -33,6 +33,8 @@ class Request:
     path_params: dict[str, str]
     client_ip: str
     now: float  # the fake's time for this request: its clock plus the store's offset
+    tenant: str = DEFAULT_TENANT  # whose world this request is in (tenancy.py)
+    admin: bool = False  # carried the admin token (may name any tenant)
 
 
 def _offered(requested: list[str] | None, available: tuple[str, ...], granted: tuple[str, ...]) -> None:
@@ -67,7 +69,7 @@ class Flow:
         self.config = config
         self.state = state
         self.tokens = tokens
-        self.people = people or People()  # the persona behind each mobile number (personas.py)
+        self.people = people or People(state)  # the persona behind each mobile number (personas.py)
         # user-details answers are the same for the life of a token: serialised once, served from here.
         self._details_cache: OrderedDict[str, bytes] = OrderedDict()
         self._cache_epoch = state.epoch
@@ -91,7 +93,7 @@ class Flow:
             "user": users,
             "available_scopes": [
                 {"scope": scope}
-                for scope in self.people.for_mobile(users[0]["identifier_value"]).available_scopes
+                for scope in (await self.people.for_mobile(users[0]["identifier_value"])).available_scopes
             ],
         }
 
@@ -123,7 +125,7 @@ class Flow:
         if magic is not None and magic.consent is not None:
             decision = Consent(magic.consent)  # a magic number decides for the user
         requested = request.body.get("scopes")
-        available = self.people.for_mobile(session.mobile).available_scopes
+        available = (await self.people.for_mobile(session.mobile)).available_scopes
         scopes = tuple(s for s in ALL_SCOPES if (requested is None or s in requested) and s in available)
         if decision is Consent.GRANTED:
             _offered(requested, available, scopes)
@@ -146,7 +148,7 @@ class Flow:
         if session is None:
             raise documented(request.operation, "auth_code_value_invalid", 400, "auth_code should be valid.")
         token, claims = self.tokens.issue(
-            session.session_id, session.verification_id, session.scopes, request.now
+            session.session_id, session.verification_id, session.scopes, request.now, self.state.tenant_id
         )
         await self.state.add_token(session.session_id, claims.token_id)
         return {
@@ -173,6 +175,8 @@ class Flow:
             if scheme.lower() != "bearer":
                 raise InvalidTokenError("not a bearer credential")
             claims = self.tokens.verify(token, request.now)  # checks expiry on every call, cached or not
+            if claims.tenant != self.state.tenant_id:
+                raise InvalidTokenError("another tenant's token")
         except InvalidTokenError:
             raise documented(
                 operation, "access_token_value_invalid", 400, "access_token should be valid."
@@ -187,7 +191,7 @@ class Flow:
         ):
             raise documented(operation, "access_token_value_invalid", 400, "access_token should be valid.")
         body = user_details(
-            self.people.for_mobile(session.mobile).apply(person_for(session.mobile)),
+            (await self.people.for_mobile(session.mobile)).apply(person_for(session.mobile)),
             claims.scopes,
             session.verification_id,
             session.reference_id,

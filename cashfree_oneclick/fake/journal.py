@@ -1,24 +1,23 @@
 """The request journal: what the fake received and answered, redacted before anyone reads it.
 
-Each answered request of the API (and the consent step) is kept, bounded, as it came: recording is a
-cheap append on the hot path. Reading a record redacts it with the project's one redaction module
-(``cashfree_oneclick.redaction``; a ``Redactor`` of the journal's own, so values harvested from the
-traffic are forgotten with the journal): headers and bodies by key and pattern, with the fake's secrets
-and the values of sensitive keys seen in the traffic harvested first. The path is the route template,
+Each answered request of the API (and the consent step) is kept, bounded (the tenant's journal cap,
+a ring of the newest), as it came, in the tenant's state store: recording is one append on the hot
+path. Reading redacts it with the project's one redaction module (``cashfree_oneclick.redaction``; a
+``Redactor`` of each read's own, so values harvested from the traffic are forgotten with the
+journal): headers and bodies by key and pattern, with the fake's secrets and the values of sensitive
+keys seen in the traffic harvested first. The path is the route template,
 never the raw path (a consent URL holds the session id).
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from cashfree_oneclick.fake.state import JournalEntry, StateStore
 from cashfree_oneclick.redaction import Redactor
-
-DEFAULT_JOURNAL_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -60,32 +59,14 @@ class JournalRecord:
         )
 
 
-@dataclass(frozen=True)
-class _Raw:
-    at: float | None
-    operation: str
-    method: str
-    path: str
-    status: int
-    headers: tuple[tuple[str, str], ...]
-    request_body: Any
-    response_body: bytes
-
-
 class Journal:
-    def __init__(self, secrets: Iterable[str] = (), size: int = DEFAULT_JOURNAL_SIZE) -> None:
-        self._entries: deque[_Raw] = deque(maxlen=max(size, 0))
+    """A tenant's journal, kept in its state store (every worker appends to the same one)."""
+
+    def __init__(self, store: StateStore, secrets: Iterable[str] = ()) -> None:
+        self._store = store
         self._secrets = tuple(secrets)  # the fake's own (client secrets, JWT secret): always scrubbed
-        self._redactor = self._fresh_redactor()
 
-    def _fresh_redactor(self) -> Redactor:
-        # The project's redaction rules, with a memory of known values of this journal's own: values
-        # harvested from the traffic go when the journal is cleared instead of piling up process-wide.
-        redactor = Redactor()
-        redactor.add_known(*self._secrets)
-        return redactor
-
-    def record(
+    async def record(
         self,
         at: float | None,
         operation: str,
@@ -96,35 +77,30 @@ class Journal:
         request_body: Any,
         response_body: bytes,
     ) -> None:
-        if self._entries.maxlen:
-            raw = _Raw(
-                at, operation, method, path, status, tuple(headers.items()), request_body, response_body
-            )
-            self._entries.append(raw)
+        entry = JournalEntry(
+            at, operation, method, path, status, tuple(headers.items()), request_body, response_body
+        )
+        await self._store.record(entry)
 
-    def clear(self) -> None:
-        self._entries.clear()
-        self._redactor = self._fresh_redactor()
+    async def clear(self) -> None:
+        await self._store.clear_journal()
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def __iter__(self) -> Iterator[JournalRecord]:
-        return iter(self.records())
-
-    def records(self, operation: str | None = None) -> list[JournalRecord]:
+    async def records(self, operation: str | None = None) -> list[JournalRecord]:
         """The records, oldest first (of one operation when named), redacted."""
-        redactor = self._redactor
-        # Harvest every record first, of every operation: a later answer, or another operation's, can
-        # name a secret that this one carries where no key says what it is.
-        for raw in self._entries:
-            redactor.harvest(raw.request_body)
-            redactor.harvest(raw.response_body)
-        raws = [raw for raw in self._entries if operation is None or raw.operation == operation]
-        return [_redacted(raw, redactor) for raw in raws]
+        entries = await self._store.journal()
+        # The project's redaction rules, with a memory of this read's own: the fake's secrets, then
+        # every record harvested first, of every operation (a later answer, or another operation's,
+        # can name a secret that this one carries where no key says what it is).
+        redactor = Redactor()
+        redactor.add_known(*self._secrets)
+        for entry in entries:
+            redactor.harvest(entry.request_body)
+            redactor.harvest(entry.response_body)
+        chosen = [entry for entry in entries if operation is None or entry.operation == operation]
+        return [_redacted(entry, redactor) for entry in chosen]
 
 
-def _redacted(raw: _Raw, redactor: Redactor) -> JournalRecord:
+def _redacted(raw: JournalEntry, redactor: Redactor) -> JournalRecord:
     try:
         response: Any = json.loads(raw.response_body)
     except ValueError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from cashfree_oneclick.fake.magic import MAGIC_NUMBERS
 from cashfree_oneclick.fake.people import Person
 from cashfree_oneclick.fake.records import ALL_SCOPES
+from cashfree_oneclick.fake.state import StateStore
 
 
 @dataclass(frozen=True)
@@ -60,27 +61,31 @@ def persona(name: str) -> Persona:
 
 
 class People:
-    """The persona chosen for each mobile number (and for every other number)."""
+    """The persona chosen for each mobile number (and for every other number), kept in the tenant's
+    state store: every worker sees the same choices."""
 
-    def __init__(self) -> None:
-        self.default = PERSONAS[DEFAULT_PERSONA]
-        self._chosen: dict[str, Persona] = {}
+    def __init__(self, store: StateStore) -> None:
+        self._store = store
 
-    def choose(self, name: str, mobile: str | None = None) -> None:
-        """Use persona ``name`` for ``mobile``, or for every number not chosen one by one."""
-        chosen = persona(name)
-        if mobile is None:
-            self.default = chosen
-        elif len(mobile) == 10 and mobile.isdigit():
-            self._chosen[mobile] = chosen
-        else:
+    async def choose(self, name: str, mobile: str | None = None) -> None:
+        """Use persona ``name`` for ``mobile``, or for every number not chosen one by one.
+
+        ValueError for an unknown persona or number; CapReachedError beyond the tenant's cap."""
+        persona(name)
+        if mobile is not None and not (len(mobile) == 10 and mobile.isdigit()):
             raise ValueError("mobile must be 10 digits")
+        await self._store.choose_persona(name, mobile)
 
-    def for_mobile(self, mobile: str) -> Persona:
+    async def for_mobile(self, mobile: str) -> Persona:
+        own, default = await self._store.personas(mobile)
+        if own is not None:
+            return PERSONAS[own]
         magic = MAGIC_NUMBERS.get(mobile)
-        if mobile in self._chosen:
-            return self._chosen[mobile]
-        return PERSONAS[magic.persona] if magic is not None and magic.persona else self.default
+        if magic is not None and magic.persona:
+            return PERSONAS[magic.persona]
+        return PERSONAS[default or DEFAULT_PERSONA]
 
-    def chosen(self) -> dict[str, str]:
-        return {mobile: p.name for mobile, p in self._chosen.items()}
+    async def chosen(self) -> tuple[str, int]:
+        """(the persona of every number not chosen one by one, how many numbers have their own)."""
+        default, count = await self._store.personas_chosen()
+        return default or DEFAULT_PERSONA, count

@@ -7,13 +7,13 @@ The answer is the operation's own documented error example for that status, in t
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cashfree_oneclick.fake.errors import VendorError, documented
 from cashfree_oneclick.fake.limits import rate_limited_headers
 from cashfree_oneclick.fake.spec import Operation
+from cashfree_oneclick.fake.state import StateStore
 
 # The code a status stands for when the operation documents several (or none) under it.
 PREFERRED_CODES: Mapping[int, tuple[str, str]] = {
@@ -38,12 +38,15 @@ class ScriptedFault:
 
 
 class ScriptedFaults:
-    def __init__(self) -> None:
-        # Per operation, one entry per call still to fail (a fault of times=N stands N times).
-        self._queues: dict[str, deque[ScriptedFault]] = {}
+    """Validates a fault against the bundle and queues it in the tenant's state store (every worker
+    takes from the same queue, each call spending one entry atomically)."""
 
-    def add(self, fault: ScriptedFault, operations: Mapping[str, Operation]) -> None:
-        """Queue ``fault`` after those already queued for its operation; ValueError when undocumented."""
+    def __init__(self, store: StateStore) -> None:
+        self._store = store
+
+    async def add(self, fault: ScriptedFault, operations: Mapping[str, Operation]) -> None:
+        """Queue ``fault`` after those already queued for its operation; ValueError when undocumented
+        (CapReachedError beyond the tenant's cap of pending faults)."""
         operation = operations.get(fault.operation)
         if operation is None:
             raise ValueError(f"unknown operation {fault.operation!r}; one of {sorted(operations)}")
@@ -56,22 +59,23 @@ class ScriptedFaults:
             raise ValueError(f"times must be between 1 and {MAX_TIMES}")
         if fault.retry_after is not None and (fault.status != 429 or fault.retry_after < 0):
             raise ValueError("retry_after is a non-negative number of seconds, for a 429 only")
-        self._queues.setdefault(fault.operation, deque()).extend([fault] * fault.times)
+        await self._store.add_faults(fault.operation, fault.status, fault.retry_after, fault.times)
 
-    def pending(self) -> dict[str, int]:
+    async def pending(self) -> dict[str, int]:
         """Calls still scripted to fail, by operation."""
-        return {op: len(queue) for op, queue in self._queues.items() if queue}
+        return await self._store.pending_faults()
 
-    def clear(self) -> None:
-        self._queues.clear()
+    async def clear(self) -> None:
+        await self._store.clear_faults()
 
-    def take(self, operation: Operation) -> VendorError | None:
+    async def take(self, operation: Operation) -> VendorError | None:
         """The error this call of ``operation`` answers with, if one is scripted (and spends it)."""
-        queue = self._queues.get(operation.operation_id)
-        if not queue:
+        if self._store.faults_hint == 0:  # read with the clock: none pending, nothing to ask
             return None
-        fault = queue.popleft()
-        return error_for(operation, fault.status, fault.retry_after)
+        taken = await self._store.take_fault(operation.operation_id)
+        if taken is None:
+            return None
+        return error_for(operation, *taken)
 
 
 def error_for(operation: Operation, status: int, retry_after: int | None = None) -> VendorError:

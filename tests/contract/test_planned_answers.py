@@ -4,7 +4,7 @@ unplanned 5xx still is. The same run, the same operation, only the mark differs.
 from __future__ import annotations
 
 from cashfree_oneclick.fake import FakeConfig
-from cashfree_oneclick.fake.scripted import ScriptedFault
+from cashfree_oneclick.fake.transport import run_sync
 from contract_tests import runner
 from contract_tests.policy import is_planned_answer
 from contract_tests.profiles import Profile
@@ -25,7 +25,7 @@ SESSION = "VrsUserVaultOauthInitiation"
 def _server_error_findings(config: FakeConfig, planned: bool) -> set[str]:
     target = fake_target(config)
     if planned:
-        target.app.scripted.add(ScriptedFault(SESSION, 500, times=100), target.app.operations)
+        run_sync(target.app.controls.fail(SESSION, 500, times=100))
     # Only the session operation: the admin API (reset, DELETE faults) would drop the plan otherwise.
     result = runner.run(target, QUICK, progress=None, overrides=ONLY_FUZZING, only=[SESSION])
     # The 500 was served in both runs: a run that never met it would pass the first test vacuously.

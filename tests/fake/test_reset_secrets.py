@@ -36,7 +36,7 @@ async def test_credentials_given_at_reset_never_reach_the_journal() -> None:
             },
         )
     assert answer.status_code == 200, answer.text
-    records = app.journal.records(None)
+    records = await app.journal.records(None)
     assert [record.operation for record in records] == ["VrsUserVaultOauthInitiation"]
     dumped = json.dumps([record.to_json() for record in records])
     assert PLANTED not in dumped

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import quote_plus
 
+from cashfree_oneclick.jsonbody import parse_json
+
 MASK: Final = "[REDACTED]"
 # Other tools' markers, rewritten to ours: schemathesis masks with "[Filtered]" unless configured, and
 # URL-quotes its marker inside query strings.
@@ -64,7 +66,6 @@ DEFAULT_PATTERNS: Final = (
     r"\b[A-Z]{4}0[A-Z0-9]{6}\b",  # IFSC
     r"(?<![0-9])[0-9]{9,18}(?![0-9])",  # account numbers, MICR and other long digit runs
 )
-
 
 # Known token formats: a harvested value of these shapes is a secret whatever its length or entropy.
 SECRET_FORMATS: Final = (
@@ -178,7 +179,7 @@ class Redactor:
         """
         if isinstance(value, bytes | str):
             try:
-                value = json.loads(value)
+                value = parse_json(value)
             except ValueError:
                 return
         found: list[str] = []
@@ -255,7 +256,7 @@ class Redactor:
         else as text."""
         text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
         try:
-            parsed = json.loads(text)
+            parsed = parse_json(text)
         except ValueError:
             return self.text(text)
         return json.dumps(self.shaped(parsed) if keep_shape else self.data(parsed), ensure_ascii=False)

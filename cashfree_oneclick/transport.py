@@ -21,6 +21,13 @@ from cashfree_oneclick.settings import Pair
 
 LOG = logging.getLogger("cashfree_oneclick")
 LOG.addFilter(redaction.RedactingFilter())
+# httpx and httpcore log each exchange (httpcore at DEBUG with the response headers, where a server
+# may echo a secret): a logger's filter sees only its own records, so each of theirs is named.
+HTTP_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
+for _name in HTTP_LOGGERS:
+    _logger = logging.getLogger(_name)
+    if not any(isinstance(f, redaction.RedactingFilter) for f in _logger.filters):
+        _logger.addFilter(redaction.RedactingFilter())
 
 ACCESS_TOKEN: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "cashfree_access_token", default=None

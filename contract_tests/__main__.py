@@ -4,7 +4,11 @@
                              [--report-dir build/contract] [--force-production] [--negative]
 
 Exit status: 0 when the run passes, 1 when it finds new (unregistered) deviations or proves nothing
-(no 2xx with credentials given), 2 when it cannot run (bad target, refused production host).
+(no 2xx with credentials given), 2 when it cannot run (bad target, refused production host, missing
+credentials); then no report of an earlier run is left behind in the report directory.
+
+The profile's time bound counts from the start of this process: target detection, the probes, the
+engine and the reports all fit in it.
 """
 
 from __future__ import annotations
@@ -15,18 +19,26 @@ import sys
 import time
 from pathlib import Path
 
-from cashfree_oneclick.redaction import REDACTOR
-from contract_tests import findings, register_use, reports, runner
-from contract_tests.profiles import profile
-from contract_tests.targets import TargetError, resolve
-from scripts.deviations import load_register
+# The profile's bound counts from here: importing the suite (schemathesis, hypothesis) takes a second.
+STARTED = time.monotonic()
+
+from cashfree_oneclick.redaction import REDACTOR  # noqa: E402 - after STARTED on purpose
+from contract_tests import findings, register_use, reports, runner  # noqa: E402
+from contract_tests.profiles import profile  # noqa: E402
+from contract_tests.targets import VARIABLES, TargetError, resolve  # noqa: E402
+from scripts.deviations import load_register  # noqa: E402
 
 REGISTER = Path(__file__).resolve().parent.parent / "openapi" / "deviations.yaml"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m contract_tests", description=__doc__.splitlines()[0] if __doc__ else None
+        prog="python -m contract_tests",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+        epilog="environment variables:\n"
+        + "\n".join(f"  {name:<38} {what}" for name, what in VARIABLES.items())
+        + "\n\nrun it as: uv run python -m contract_tests ... (or make contract)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--target", default=None, help="fake (default), sandbox, or a base URL (env CONTRACT_TARGET)"
@@ -42,12 +54,25 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="negative data against a foreign server on this machine (env CONTRACT_NEGATIVE=1)",
     )
+    parser.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="allow credentials over plain http to a remote host (env CONTRACT_ALLOW_INSECURE_HTTP=1)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     args = parser.parse_args(argv)
     try:
-        target = resolve(args.target, force_production=args.force_production, negative=args.negative)
-    except TargetError as error:
-        print(f"contract: {error}", file=sys.stderr)
+        target = resolve(
+            args.target,
+            force_production=args.force_production,
+            negative=args.negative,
+            allow_insecure_http=args.allow_insecure_http,
+        )
+    except (TargetError, ValueError) as error:
+        removed = reports.remove_stale(args.report_dir)
+        print(REDACTOR.text(f"contract: {error}"), file=sys.stderr)
+        if removed:
+            print(f"contract: removed the reports of an earlier run from {args.report_dir}", file=sys.stderr)
         return 2
     prof = profile(args.profile, args.seed)
     REDACTOR.add_known(*target.secrets())
@@ -58,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
         file=sys.stderr,
     )
-    started = time.monotonic()
+    started = STARTED
     try:
-        result = runner.run(target, prof, progress=None if args.quiet else sys.stderr)
+        result = runner.run(target, prof, progress=None if args.quiet else sys.stderr, started=started)
     except Exception as error:
         result = runner.RunResult(
             target, prof, {}, [], [], [f"the run stopped: {type(error).__name__}: {error}"],

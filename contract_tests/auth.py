@@ -11,69 +11,57 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import requests
+import httpx
 
+from cashfree_oneclick.fake.driver import FLOW_MOBILE, FlowBlockedError, FlowStep, run_steps, token_flow
 from cashfree_oneclick.version import API_VERSION
-from contract_tests.schemathesis_adapter import AuthContext, Case, asgi_client
+from contract_tests import http_client
+from contract_tests.schemathesis_adapter import AuthContext, Case
 from contract_tests.targets import Credentials, Target
 
 GENERAL_PAIR_OPERATION = "VrsUserVaultDataAvailability"
 APP_PAIR_OPERATIONS = ("VrsUserVaultOauthInitiation", "VrsUserVaultOauthGenerateToken")
 USER_DETAILS = "VrsUserVaultFetchDetailsFromAccessToken"
-FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
+STEP_SECONDS = 10.0  # the most one step of the flow may take, answer included
+__all__ = ["API_VERSION", "FLOW_MOBILE", "FlowError", "http_session", "obtain_access_token"]
 
 
 class FlowError(RuntimeError):
     """The flow could not be driven to an access token."""
 
 
-def http_session(target: Target) -> requests.Session:
-    return asgi_client(target.app) if target.app is not None else requests.Session()
+def http_session(target: Target) -> httpx.Client:
+    """The suite's bounded httpx client for ``target`` (in-process over ASGI for the fake)."""
+    return http_client.client(target.app, max_bytes=target.max_body_bytes)
 
 
-def obtain_access_token(target: Target, session: requests.Session | None = None) -> str:
+def obtain_access_token(target: Target, session: httpx.Client | None = None) -> str:
     """Run session -> consent -> generate-token against ``target`` (it must have the consent step)."""
     if not target.has_consent_step or target.app_pair is None:
         raise FlowError("this target has no consent step: give CASHFREE_ACCESS_TOKEN instead")
     http = session or http_session(target)
-    headers = {
-        "x-client-id": target.app_pair.client_id,
-        "x-client-secret": target.app_pair.client_secret,
-        "x-api-version": API_VERSION,
-    }
-    base = target.base_url
-    verification_id = f"contract-{uuid.uuid4().hex}"
-    user = {"identifier_type": "MOBILE", "identifier_value": FLOW_MOBILE}
-    started = http.post(
-        f"{base}/oauth2/session",
-        json={"verification_id": verification_id, "user": user},
-        headers=headers,
-        timeout=10,
-    )
-    _expect(started, "session")
-    consent = http.post(
-        f"{base}/__fake__/sessions/{started.json()['session_id']}/consent",
-        json={"decision": "GRANTED"},
-        timeout=10,
-    )
-    _expect(consent, "consent")
-    token = http.post(
-        f"{base}/oauth2/generate-token",
-        json={"auth_code": consent.json()["auth_code"]},
-        headers=headers,
-        timeout=10,
-    )
-    _expect(token, "generate-token")
-    access_token: str = token.json()["access_token"]
-    return access_token
+    pair = target.app_pair
 
+    def send(step: FlowStep) -> tuple[int, Any]:
+        url = target.base_url + step.path
+        try:
+            answer = http_client.request(
+                http, step.method, url, seconds=STEP_SECONDS, json=step.body, headers=step.headers
+            )
+        except http_client.NoAnswerError as error:
+            raise FlowError(f"{step.step}: {error}") from error
+        return answer.status, answer.json()
 
-def _expect(response: requests.Response, step: str) -> None:
-    if response.status_code != 200:
-        body = (
-            response.json() if response.headers.get("content-type", "").startswith("application/json") else {}
-        )
-        raise FlowError(f"{step} answered {response.status_code} {body.get('code', '')}".strip())
+    flow = token_flow(pair.client_id, pair.client_secret, verification_id=f"contract-{uuid.uuid4().hex}")
+    try:
+        state = run_steps(flow, send)
+    except FlowBlockedError as error:
+        raise FlowError(f"{error.step.step} answered {error.why}") from error
+    finally:
+        if session is None:
+            http.close()
+    assert state.access_token is not None
+    return state.access_token
 
 
 def _api_key_provider(pair: Credentials) -> type:

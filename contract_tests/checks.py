@@ -9,11 +9,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from requests.structures import CaseInsensitiveDict
-
 from cashfree_oneclick.jsonbody import BodyError, parse_json
 from contract_tests.interactions import Interaction
-from contract_tests.schemathesis_adapter import Case, CheckContext, Response, check
+from contract_tests.schemathesis_adapter import Case, CaseHeaders, CheckContext, Response, check
 
 API_KEY_OPERATIONS = frozenset(
     {"VrsUserVaultDataAvailability", "VrsUserVaultOauthInitiation", "VrsUserVaultOauthGenerateToken"}
@@ -92,7 +90,7 @@ def user_details_scopes(ctx: CheckContext, response: Response, case: Case[Any]) 
 
 
 def _probe(case: Case[Any], headers: dict[str, str]) -> tuple[int, Any]:
-    response = case.derive(headers=CaseInsensitiveDict(headers)).call()
+    response = case.derive(headers=CaseHeaders(headers)).call()
     request = response.request
     body = request.body.encode() if isinstance(request.body, str) else request.body
     with _sent_lock:

@@ -22,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import jwt
-import requests
 
+from cashfree_oneclick.fake.driver import FlowBlockedError, FlowState, FlowStep, run_steps, token_flow
 from cashfree_oneclick.version import API_VERSION
-from contract_tests import auth, flow_checks
+from contract_tests import auth, flow_checks, http_client
 from contract_tests.findings import Finding, Severity
 from contract_tests.interactions import Interaction
 from contract_tests.operations import CLOCK, CONSENT, DA, DETAILS, SESSION, TOKEN
@@ -48,11 +49,21 @@ class Flow:
     verification_id: str
     mobile: str
     scopes: tuple[str, ...]
-    session_id: str | None = None
-    auth_code: str | None = None
-    access_token: str | None = None
+    state: FlowState = field(default_factory=FlowState)  # what the flow driver was handed
     details: Any = None
     available: tuple[str, ...] = ()  # the scopes data availability reported
+
+    @property
+    def session_id(self) -> str | None:
+        return self.state.session_id
+
+    @property
+    def auth_code(self) -> str | None:
+        return self.state.auth_code
+
+    @property
+    def access_token(self) -> str | None:
+        return self.state.access_token
 
 
 @dataclass
@@ -60,10 +71,11 @@ class ProbeResult:
     findings: list[Finding] = field(default_factory=list)
     interactions: list[Interaction] = field(default_factory=list)
     blocked_at: str | None = None  # the first flow step that could not go on
+    cut_before: str | None = None  # the first rule the probes' time share left no time for
 
 
 class Prober:
-    def __init__(self, target: Target, http: requests.Session, deadline: float) -> None:
+    def __init__(self, target: Target, http: httpx.Client, deadline: float) -> None:
         self.target, self.http, self.deadline = target, http, deadline
         self.result = ProbeResult()
         self.current = DA  # the operation of the request in flight (a transport failure names it)
@@ -80,25 +92,25 @@ class Prober:
         method = operation[0].split()[0]
         url = self.target.base_url + path
         sent = {"x-api-version": API_VERSION, **(headers or {})}
-        timeout = max(1.0, min(10.0, self.deadline - time.monotonic()))
+        seconds = max(0.5, min(10.0, self.deadline - time.monotonic()))
         at = time.time()
-        response = self.http.request(method, url, json=body, headers=sent, timeout=timeout)
+        answer = http_client.request(self.http, method, url, seconds=seconds, json=body, headers=sent)
         # What was sent, as sent (Content-Type and all): the cassette is replayed from it.
-        prepared = response.request
-        raw = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
-        raw = raw if isinstance(raw, bytes) else None  # requests sends json= as bytes
+        prepared = answer.request
         sent_headers = {str(name): str(value) for name, value in prepared.headers.items()}
         self.result.interactions.append(
             Interaction(
-                operation[0], "probe", method, url, sent_headers, raw, response.status_code,
-                dict(response.headers), response.content, at,
+                operation[0], "probe", method, url, sent_headers, prepared.content or None, answer.status,
+                dict(answer.headers), answer.content, at,
             )
         )  # fmt: skip
-        try:
-            parsed = response.json()
-        except ValueError:
-            parsed = None
-        return response.status_code, parsed
+        if answer.unreadable:
+            self.fail(
+                "body_within_limits", operation, "the answer's body is past the suite's limits",
+                f"a {answer.status} answer was not read to its end: {answer.unreadable}",
+                Severity.HIGH, answer.status,
+            )  # fmt: skip
+        return answer.status, answer.json()
 
     def fail(
         self, rule: str, operation: tuple[str, str], title: str, message: str, severity: Severity,
@@ -146,6 +158,22 @@ def scopes_of(entries: Any) -> tuple[str, ...]:
     return tuple(str(e.get("scope")) for e in entries if isinstance(e, dict) and "scope" in e)
 
 
+# The operation of each step of the flow driver (cashfree_oneclick.fake.driver).
+STEP_OPERATIONS = {"session": SESSION, "consent": CONSENT, "generate-token": TOKEN}
+
+
+def _blocked(p: Prober, blocked: FlowBlockedError) -> None:
+    step: FlowStep = blocked.step
+    operation = STEP_OPERATIONS[step.step]
+    p.fail(
+        "flow_blocked", operation, f"flow blocked at {step.step}: {blocked.why}",
+        f"the flow cannot go past {step.step}: it answered {blocked.why}; later steps were not probed",
+        Severity.HIGH, blocked.status, "" if blocked.status != 200 else "/" + step.needs,
+        _curl(operation, step.path, step.body),
+    )  # fmt: skip
+    p.result.blocked_at = p.result.blocked_at or step.step
+
+
 def _code(answer: Any) -> str:
     return str(answer.get("code", "")) if isinstance(answer, dict) else ""
 
@@ -162,23 +190,24 @@ def run_flow(p: Prober, index: int) -> Flow:
     if availability is None:
         return flow
     flow.available = scopes_of(availability.get("available_scopes"))
-    session_body = {"verification_id": flow.verification_id, "user": _user(flow.mobile)}
-    session = _step(p, SESSION, "/oauth2/session", session_body, "session_id", headers=p.pair(SESSION))
-    if session is None:
+    pair = p.target.app_pair
+    if pair is None:
         return flow
-    flow.session_id = session["session_id"]
-    if not p.target.has_consent_step:
+    # Session -> consent -> generate-token through the one flow driver; without the consent step
+    # (the sandbox, a foreign server) only the session.
+    until = "generate-token" if p.target.has_consent_step else "session"
+    steps = token_flow(
+        pair.client_id, pair.client_secret, verification_id=flow.verification_id, mobile=flow.mobile,
+        scopes=flow.scopes, until=until, state=flow.state,
+    )  # fmt: skip
+    try:
+        run_steps(steps, lambda s: p.call(STEP_OPERATIONS[s.step], s.path, body=s.body, headers=s.headers))
+    except FlowBlockedError as blocked:
+        _blocked(p, blocked)
         return flow
-    path = f"/__fake__/sessions/{flow.session_id}/consent"
-    consent = _step(p, CONSENT, path, {"decision": "GRANTED", "scopes": list(flow.scopes)}, "auth_code")
-    if consent is None:
+    if flow.access_token is None:
         return flow
-    flow.auth_code = consent["auth_code"]
-    token_body = {"auth_code": flow.auth_code}
-    token = _step(p, TOKEN, "/oauth2/generate-token", token_body, "access_token", headers=p.pair(TOKEN))
-    if token is None:
-        return flow
-    flow.access_token = token["access_token"]
+    token = flow.state.answers["generate-token"]
     echo(p, TOKEN, token, flow)
     bearer = {"Authorization": f"Bearer {flow.access_token}"}
     details = _step(p, DETAILS, "/oauth2/user-details", None, "scopes", headers=bearer)
@@ -338,22 +367,29 @@ RULES: tuple[Callable[[Prober, list[Flow]], None], ...] = (
 
 def run(target: Target, budget_seconds: float) -> ProbeResult:
     """Run the flow (twice with the consent step, once without) and every rule of RULES."""
-    prober = Prober(target, auth.http_session(target), time.monotonic() + budget_seconds)
     if target.app_pair is None and target.general_pair is None:
-        return prober.result
+        return ProbeResult()
+    with auth.http_session(target) as http:
+        prober = Prober(target, http, time.monotonic() + budget_seconds)
+        _probe(prober)
+    return prober.result
+
+
+def _probe(prober: Prober) -> None:
+    target = prober.target
     try:
         flows = [run_flow(prober, 0)]
         if target.has_consent_step and flows[0].access_token:
             flows.append(run_flow(prober, 1))
         for rule in RULES:
             if time.monotonic() > prober.deadline:
+                prober.result.cut_before = rule.__name__
                 break
             rule(prober, flows)
-    except requests.RequestException as error:
+    except http_client.NoAnswerError as error:
         step = prober.current[0].rsplit("/", 1)[-1]
         prober.result.blocked_at = prober.result.blocked_at or step
         prober.fail(
             "flow_blocked", prober.current, f"flow blocked at {step}: no answer",
-            f"the request got no answer in time: {type(error).__name__}", Severity.HIGH, None,
+            f"the request got no answer in time: {error}", Severity.HIGH, None,
         )  # fmt: skip
-    return prober.result

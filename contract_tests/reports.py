@@ -280,6 +280,18 @@ def _kept_blank(headers: dict[str, str], redactor: Redactor) -> dict[str, str]:
     return {name: value if not headers[name].strip() else redacted[name] for name, value in headers.items()}
 
 
+ARTIFACTS = ("findings.json", "junit.xml", "summary.md", "cassette.ndjson")
+
+
+def remove_stale(directory: Path) -> list[Path]:
+    """Delete the reports an earlier run left in ``directory`` (a run that cannot run writes none, and
+    must not leave an old PASS behind); return what was removed."""
+    removed = [directory / name for name in ARTIFACTS if (directory / name).is_file()]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
 def write_all(result: RunResult, outcome: Verdict, directory: Path, redactor: Redactor) -> dict[str, Path]:
     """Write every artifact, redacted; return them by kind."""
     directory.mkdir(parents=True, exist_ok=True)

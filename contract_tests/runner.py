@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
+from cashfree_oneclick.jsonbody import DEFAULT_MAX_DEPTH
 from contract_tests import auth, checks, conformance, policy, probes, rules
+from contract_tests.engine_guard import BudgetExhaustedError, EngineGuard
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
@@ -23,9 +25,7 @@ from contract_tests.register_use import EntryUse
 from contract_tests.schemathesis_adapter import events, execute, load_schema
 from contract_tests.targets import Target
 
-
-class BudgetExhaustedError(RuntimeError):
-    """The hard request budget of the target is spent; no further request is sent."""
+__all__ = ["BudgetExhaustedError", "OperationStats", "RunResult", "run"]
 
 
 @dataclass
@@ -72,6 +72,11 @@ GRACE_SECONDS = 10.0
 STOP_SHARE = 0.9
 # The share of the time bound the probes may use (they are a dozen requests; this is their ceiling).
 PROBE_SHARE = 0.25
+# Requests schemathesis sends before any phase (its capability probe, GET <base>/schemathesis-probe…).
+ENGINE_PROBES = 1
+# The most one of the engine's answers may take to arrive in full, unless the configuration's
+# request-timeout (per read for requests) says otherwise: then that, in total.
+REQUEST_SECONDS = 10.0
 
 
 def run(
@@ -80,21 +85,30 @@ def run(
     progress: TextIO | None = sys.stderr,
     overrides: dict[str, Any] | None = None,
     only: Sequence[str] = (),
+    started: float | None = None,
 ) -> RunResult:
     """Run the suite; ``overrides`` replace top-level sections of the schemathesis configuration;
     ``only`` (operationIds) narrows it to those operations (and leaves the flow probes out).
 
     The run ends within ``prof.max_time`` (plus GRACE_SECONDS when the engine does not stop when asked:
     it is then abandoned, and the run says so): a timer stops the engine even when it sends no event.
+    ``started`` (``time.monotonic()``) is when the bound began: the process's start for the command
+    line, so that target detection counts too; now when not given.
     """
-    started = time.monotonic()
-    schema: Any = load_schema(target.bundle, {**schemathesis_config(prof, target), **(overrides or {})})
+    started = time.monotonic() if started is None else started
+    config = {**schemathesis_config(prof, target), **(overrides or {})}
+    schema: Any = load_schema(target.bundle, config)
+    # include/exclude make new schemas whose operations may still refer to this one: the guard knows both.
+    loaded = schema
     if target.app is not None:
         schema.app = target.app
     if only:
         schema = schema.include(operation_id=list(only))
     skipped: dict[str, str] = {}
-    probed = probes.run(target, prof.max_time * PROBE_SHARE) if not only else probes.ProbeResult()
+    probe_seconds = min(
+        prof.max_time * PROBE_SHARE, max(0.0, started + prof.max_time * STOP_SHARE - time.monotonic())
+    )
+    probed = probes.run(target, probe_seconds) if not only else probes.ProbeResult()
     if not (target.access_token or target.has_consent_step):
         skipped["GET /oauth2/user-details"] = (
             "no CASHFREE_ACCESS_TOKEN given and the target has no consent step"
@@ -109,9 +123,10 @@ def run(
     checks.reset()
     _install_failure_filter(schema)
     _install_unique_verification_ids(schema)
-    if target.request_budget is not None:
-        # The probes' requests (at most four against the sandbox) are billed too: they count.
-        _install_budget(schema, max(0, target.request_budget - len(probed.interactions)))
+    # The probes' requests (at most four against the sandbox) are billed too: they count.
+    # schemathesis's probing phase sends ENGINE_PROBES requests of its own, outside any hook: counted too.
+    spent_before = len(probed.interactions) + ENGINE_PROBES
+    budget = None if target.request_budget is None else max(0, target.request_budget - spent_before)
 
     ids = _operation_ids(schema)
     stats = {label: OperationStats(label, op_id) for label, op_id in ids.items()}
@@ -122,6 +137,16 @@ def run(
     outcome = {"stop": "completed"}
     report = _progress_printer(progress)
     stream = execute(schema)
+    spent = threading.Event()
+
+    def budget_spent() -> None:
+        spent.set()
+        stream.stop()
+
+    guard = EngineGuard(
+        (loaded, schema), budget, max_bytes=target.max_body_bytes, max_depth=DEFAULT_MAX_DEPTH,
+        seconds=float(config.get("request-timeout") or REQUEST_SECONDS), on_spent=budget_spent,
+    )  # fmt: skip
     deadline = started + prof.max_time
     stop_at = started + prof.max_time * STOP_SHARE
     timer = threading.Timer(max(0.0, stop_at - time.monotonic()), stream.stop)
@@ -136,6 +161,8 @@ def run(
                     interactions.extend(checks.take_sent())  # sent by the checks of that scenario
                     report(stats)
                 elif isinstance(event, events.NonFatalError):
+                    if _caused_by(getattr(event, "value", None), BudgetExhaustedError):
+                        continue  # the budget stops the run; the cases refused after it are no error
                     title = event.info.title if hasattr(event.info, "title") else event.value
                     errors.append(f"{event.label}: {title}")
                 elif isinstance(event, events.FatalError):
@@ -144,15 +171,18 @@ def run(
                     outcome["stop"] = str(event.stop_reason)
 
     consumer = threading.Thread(target=consume, name="contract-engine", daemon=True)
-    timer.start()
-    consumer.start()
-    consumer.join(max(0.0, deadline - time.monotonic()) + GRACE_SECONDS)
-    timer.cancel()
+    with guard:
+        timer.start()
+        consumer.start()
+        consumer.join(max(0.0, deadline - time.monotonic()) + GRACE_SECONDS)
+        timer.cancel()
     with lock:
         stop_reason = outcome["stop"]
         if consumer.is_alive():
             stop_reason = f"abandoned: the engine did not stop within {GRACE_SECONDS:.0f} s of the time bound"
             errors.append(f"the run was cut at its time bound of {prof.max_time} s and is incomplete")
+        elif spent.is_set():
+            stop_reason = f"request budget of {target.request_budget} requests spent"
         elif time.monotonic() >= stop_at:
             stop_reason = f"time bound of {prof.max_time} s reached"
         interactions = [*interactions, *checks.take_sent()]
@@ -160,7 +190,11 @@ def run(
         stats = {label: replace(entry, statuses=Counter(entry.statuses)) for label, entry in stats.items()}
     if progress is not None:
         progress.write("\n")
-    for finding in [*probed.findings, *conformance.findings(target.bundle, interactions, ids)]:
+    for finding in [
+        *probed.findings,
+        *_cut_findings(guard, ids),
+        *conformance.findings(target.bundle, interactions, ids),
+    ]:
         found.setdefault(finding.key, finding)
     for finding in rules.findings(target.bundle, interactions, ids):
         found.setdefault(finding.key, finding)
@@ -295,15 +329,28 @@ def _install_failure_filter(schema: Any) -> None:
         )
 
 
-def _install_budget(schema: Any, budget: int) -> None:
-    sent = 0
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    """Whether ``error`` or what it wraps (schemathesis wraps a hook's error) is a ``kind``."""
+    while error is not None:
+        if isinstance(error, kind):
+            return True
+        error = error.__cause__
+    return False
 
-    @schema.hook  # type: ignore[untyped-decorator]
-    def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
-        nonlocal sent
-        if sent >= budget:
-            raise BudgetExhaustedError(f"request budget of {budget} spent: no further request is sent")
-        sent += 1
+
+def _cut_findings(guard: EngineGuard, ids: dict[str, str]) -> list[Finding]:
+    """One ``body_within_limits`` finding per operation and reason of a body the guard cut."""
+    found = []
+    for cut in dict.fromkeys(guard.cuts):
+        found.append(
+            Finding(
+                cut.operation, ids.get(cut.operation, cut.operation), "body_within_limits",
+                "the answer's body is past the suite's limits",
+                f"a {cut.status} answer was not read to its end: {cut.reason}",
+                Severity.HIGH, cut.status, "", "# run the suite again: CONTRACT_SEED=<seed> make contract",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _progress_printer(stream: TextIO | None) -> Callable[[dict[str, OperationStats]], None]:

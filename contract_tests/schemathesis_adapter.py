@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import Any, Final
 
 import schemathesis
+
+# The mapping schemathesis keeps a case's headers in: requests's, as schemathesis sends through
+# requests. Only here: the suite's own requests are httpx, and requests is no dependency of ours.
+from requests.structures import CaseInsensitiveDict as CaseHeaders
 from schemathesis import AuthContext, Case, CheckContext, Response
 from schemathesis.engine import events
 from schemathesis.engine import from_schema as _engine_for
@@ -30,9 +34,11 @@ __all__ = [
     "SUPPORTED",
     "AuthContext",
     "Case",
+    "CaseHeaders",
     "CheckContext",
     "IncompatibleSchemathesisError",
     "Response",
+    "add_session_response_hook",
     "asgi_client",
     "check",
     "ensure_compatible",
@@ -40,6 +46,9 @@ __all__ = [
     "execute",
     "incompatibilities",
     "load_schema",
+    "register_global_hook",
+    "remove_session_response_hook",
+    "unregister_global_hook",
 ]
 
 # The releases this suite was verified against: [first, first-excluded) as version tuples.
@@ -74,10 +83,19 @@ INTERNALS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("hook:map_case", ("context", "case")),
     ("hook:filter_failure", ("context", "failure", "case", "response")),
     ("hook:before_call", ("context", "case", "kwargs")),
+    # engine_guard.py: before_call is global only; registered for one run, then unregistered
+    ("schemathesis.hooks.HookDispatcher.register_hook_with_name", ("hook", "name")),
+    ("schemathesis.hooks.HookDispatcher.unregister", ("hook",)),
+    # engine_guard.py: every session the engine makes (its cases, and its capability probes, which no
+    # hook sees) gets our response hook, so the body limits hold for all its requests
+    ("schemathesis.engine.context.make_session", ("config", "operation")),
     # checks.py and auth.py: cases, checks, auth providers, the in-process client
     ("schemathesis.check", ("func",)),
     ("schemathesis.Case", ("meta", "body", "headers", "operation", "derive", "call")),
     ("schemathesis.Case.derive", ("headers",)),
+    # checks.py: the mapping a case keeps its headers in (requests's, reached through schemathesis:
+    # the suite's own requests are httpx, and requests is no dependency of ours)
+    ("requests.structures.CaseInsensitiveDict", ("copy", "lower_items")),
     ("schemathesis.generation.meta.CaseMetadata", ("phase", "generation")),
     ("schemathesis.auths.AuthStorage.auth", ("refresh_interval",)),
     ("schemathesis.python.asgi.get_client", ("app",)),
@@ -178,6 +196,48 @@ def execute(schema: Any) -> Any:
 def asgi_client(app: Any) -> Any:
     """A requests-compatible session that calls an ASGI app in-process."""
     return asgi.get_client(app)
+
+
+def register_global_hook(name: str, hook: Any) -> None:
+    """Register ``hook`` as schemathesis's global hook ``name`` (some hooks exist at that scope only)."""
+    schemathesis.hooks.GLOBAL_HOOK_DISPATCHER.register_hook_with_name(hook, name)
+
+
+def unregister_global_hook(hook: Any) -> None:
+    schemathesis.hooks.GLOBAL_HOOK_DISPATCHER.unregister(hook)
+
+
+_SESSION_HOOKS: list[Any] = []
+
+
+def _dispatch_session_hooks(response: Any, *args: Any, **kwargs: Any) -> Any:
+    for hook in list(_SESSION_HOOKS):
+        response = hook(response) or response
+    return response
+
+
+@cache
+def _hook_engine_sessions() -> None:
+    """Once per process: each requests session the engine makes dispatches to ``_SESSION_HOOKS``."""
+    module: Any = importlib.import_module("schemathesis.engine.context")
+    original = module.make_session
+
+    def make_session(*args: Any, **kwargs: Any) -> Any:
+        session = original(*args, **kwargs)
+        session.hooks["response"].append(_dispatch_session_hooks)
+        return session
+
+    module.make_session = make_session
+
+
+def add_session_response_hook(hook: Any) -> None:
+    """``hook(response)`` runs on every response of the engine's sessions, before its body is read."""
+    _hook_engine_sessions()
+    _SESSION_HOOKS.append(hook)
+
+
+def remove_session_response_hook(hook: Any) -> None:
+    _SESSION_HOOKS[:] = [item for item in _SESSION_HOOKS if item is not hook]
 
 
 check = schemathesis.check

@@ -23,6 +23,7 @@ from cashfree_oneclick.fake import (
     TEST_GENERAL_CLIENT_ID,
     TEST_GENERAL_CLIENT_SECRET,
 )
+from cashfree_oneclick.jsonbody import parse_json
 from contract_tests.drift.corpus import Drift, Edit
 from scripts.json_pointer import tokens
 
@@ -300,7 +301,7 @@ def _rewrite_request(
 
 def _json(raw: bytes) -> Any:
     try:
-        return json.loads(raw) if raw else None
+        return parse_json(raw) if raw else None
     except ValueError:
         return None
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cashfree_oneclick.fake import BASE_PATH
+from cashfree_oneclick.jsonbody import parse_json
 
 
 class CassetteError(ValueError):
@@ -35,7 +36,7 @@ class Recorded:
     def response_json(self) -> Any:
         """The recorded answer's JSON, or None when it is not JSON."""
         try:
-            return json.loads(self.response_body) if self.response_body is not None else None
+            return parse_json(self.response_body) if self.response_body is not None else None
         except ValueError:
             return None
 

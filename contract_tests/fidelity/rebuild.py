@@ -19,6 +19,7 @@ import httpx
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree
 from cashfree_oneclick.fake.info import CONSENT_PATH
 from cashfree_oneclick.fake.transport import async_transport
+from cashfree_oneclick.jsonbody import parse_json
 from cashfree_oneclick.version import API_VERSION
 
 FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
@@ -36,7 +37,7 @@ class Answer:
     body: bytes
 
     def json(self) -> Any:
-        return json.loads(self.body)
+        return parse_json(self.body)
 
 
 class AsgiClient:

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree, FakeConfig, create_app
 from cashfree_oneclick.fake.scripted import FAULT_HEADER
+from cashfree_oneclick.jsonbody import parse_json
 from cashfree_oneclick.redaction import MASK, Redactor
 from contract_tests.fidelity.cassette import Recorded
 from contract_tests.fidelity.rebuild import FLOW_MOBILE, Answer, Rebuilder
@@ -222,7 +223,7 @@ class _Request:
         if self.entry.body is None:
             return None
         try:
-            parsed = json.loads(self.entry.body)
+            parsed = parse_json(self.entry.body)
         except ValueError:
             return None  # not JSON: sent as recorded
         return await self._restore(parsed, None)

@@ -89,6 +89,11 @@ def test_production_host_is_refused_unless_forced() -> None:
 
     with pytest.raises(TargetError, match="production"):
         resolve("https://api.cashfree.com/verification", environ={})
-    forced = resolve("https://api.cashfree.com/verification", environ={}, force_production=True)
+    pairs = {
+        f"CASHFREE_{kind}_CLIENT_{part}": f"{kind}-{part}-x"
+        for kind in ("APP", "GENERAL")
+        for part in ("ID", "SECRET")
+    }
+    forced = resolve("https://api.cashfree.com/verification", environ=pairs, force_production=True)
     assert forced.positive_only
     assert forced.request_budget is not None

@@ -94,13 +94,20 @@ def test_a_loopback_server_that_is_not_our_fake_is_foreign(foreign_url: str) -> 
     assert target.positive_only
     assert target.rate_limit is None
     assert target.request_budget is None
-    # No credentials in the environment: none at all (never the fake's test pairs).
-    bare = resolve(foreign_url, environ={})
-    assert bare.app_pair is None
-    assert bare.general_pair is None
-    assert not bare.credentials_given
-    assert not resolve(foreign_url, environ={}, negative=True).positive_only
-    assert not resolve(foreign_url, environ={"CONTRACT_NEGATIVE": "1"}).positive_only
+    assert not resolve(foreign_url, environ=ENV, negative=True).positive_only
+    assert not resolve(foreign_url, environ={**ENV, "CONTRACT_NEGATIVE": "1"}).positive_only
+
+
+def test_a_foreign_server_without_credentials_stops_naming_the_missing_variables(foreign_url: str) -> None:
+    # Never the fake's test pairs, and never empty headers: the run cannot start.
+    with pytest.raises(TargetError, match="missing: CASHFREE_APP_CLIENT_ID, CASHFREE_APP_CLIENT_SECRET, "
+                       "CASHFREE_GENERAL_CLIENT_ID, CASHFREE_GENERAL_CLIENT_SECRET"):  # fmt: skip
+        resolve(foreign_url, environ={})
+    partial = {k: v for k, v in ENV.items() if "GENERAL" not in k}
+    with pytest.raises(
+        TargetError, match=r"missing: CASHFREE_GENERAL_CLIENT_ID, CASHFREE_GENERAL_CLIENT_SECRET$"
+    ):
+        resolve(foreign_url, environ=partial)
 
 
 def test_remote_hosts_are_throttled_and_refuse_negative_data() -> None:

@@ -1,0 +1,93 @@
+"""The suite's own HTTP requests (target detection, the probes, the flow for a token), on httpx.
+
+They go through the client's bounded layer (``cashfree_oneclick.bounded``), so they obey the rules
+the client does:
+
+- **no redirect is followed**: a 3xx is an answer to report; credentials never leave the origin;
+- **one total deadline per request** (connect, send, the whole body): :func:`request`'s ``seconds``,
+  which callers cut to what remains of the run's bound;
+- **bounded bodies**: read streaming, at most ``max_bytes`` after decompression, and a body that looks
+  like JSON must be the bounded RFC 8259 JSON of ``jsonbody.parse_json``. Past a limit the answer
+  keeps its status and headers, an empty body and ``unreadable`` (the reason): the caller reports it
+  as a finding, never a crash.
+
+In-process, the transport is the fake's ``SyncASGITransport`` (no socket). httpx logs every request's
+URL (logger ``httpx``, INFO): the suite's URLs carry values the target handed out (a session id in the
+consent path), so that logger goes through the redaction module, and each answer's values under
+sensitive keys are harvested as it arrives, before the next URL is built from them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from cashfree_oneclick import bounded, redaction
+from cashfree_oneclick.fake.transport import SyncASGITransport
+from cashfree_oneclick.jsonbody import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, BodyError, parse_json
+
+TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+redaction.install("httpx")
+
+
+class NoAnswerError(RuntimeError):
+    """The request got no answer in time (refused, reset, timed out, or the deadline passed)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: httpx.Headers
+    content: bytes
+    request: httpx.Request
+    unreadable: str | None = None  # why the body was not read (a limit), None when it was
+
+    def json(self) -> Any:
+        """The parsed body, or None when it is not bounded JSON."""
+        if self.unreadable or not self.content:
+            return None
+        try:
+            return parse_json(self.content)
+        except BodyError:
+            return None
+
+
+def client(app: Any = None, max_bytes: int = DEFAULT_MAX_BYTES) -> httpx.Client:
+    """A bounded httpx client: over ASGI into ``app`` when given, else the network."""
+    return bounded.BoundedClient(
+        max_bytes=max_bytes,
+        max_depth=DEFAULT_MAX_DEPTH,
+        transport=SyncASGITransport(app) if app is not None else None,
+        timeout=TIMEOUT,
+        follow_redirects=False,
+    )
+
+
+def request(
+    http: httpx.Client,
+    method: str,
+    url: str,
+    *,
+    seconds: float,
+    json: Any = None,
+    headers: dict[str, str] | None = None,
+) -> Answer:
+    """One request within ``seconds`` in total; NoAnswerError when no answer came in time."""
+    token = bounded.DEADLINE.set(time.monotonic() + max(seconds, 0.001))
+    try:
+        response = http.request(method, url, json=json, headers=headers)
+    except bounded.UnreadableBodyError as error:
+        cut = error.response
+        return Answer(cut.status_code, cut.headers, b"", cut.request, error.reason)
+    except bounded.DeadlinePassedError as error:
+        raise NoAnswerError(f"no complete answer within {seconds:.1f} s") from error
+    except httpx.TransportError as error:
+        raise NoAnswerError(f"{type(error).__name__}") from error
+    finally:
+        bounded.DEADLINE.reset(token)
+    answer = Answer(response.status_code, response.headers, response.content, response.request)
+    redaction.REDACTOR.harvest(answer.json())
+    return answer

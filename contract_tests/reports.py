@@ -57,6 +57,13 @@ def verdict(result: RunResult) -> Verdict:
                 f"{stats.label} never answered 2xx ({seen}): with credentials given this is no pass; "
                 "check the credentials (and the access token) for this target"
             )
+    answered = {status for stats in result.operations.values() for status in stats.statuses}
+    answered |= {item.status for item in result.interactions if item.status is not None}
+    if answered == {404}:
+        reasons.append(
+            f"every answer was 404: is {result.target.base_url} the API's base URL? Cashfree's base path "
+            "ends in /verification (https://sandbox.cashfree.com/verification)"
+        )
     if result.target.has_consent_step:
         details = [s for s in result.operations.values() if s.operation_id == auth.USER_DETAILS]
         if details and not details[0].stateful_user_details_200:

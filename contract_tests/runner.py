@@ -135,6 +135,7 @@ def run(
     errors: list[str] = []
     lock = threading.Lock()
     outcome = {"stop": "completed"}
+    last_phase = {"name": "probing"}  # the engine's phase of its last event: where a cut run stopped
     report = _progress_printer(progress)
     stream = execute(schema)
     spent = threading.Event()
@@ -157,6 +158,7 @@ def run(
             with lock:
                 if isinstance(event, events.ScenarioFinished | events.FuzzScenarioFinished):
                     phase = str(getattr(getattr(event, "phase", "fuzzing"), "value", "fuzzing"))
+                    last_phase["name"] = phase
                     _collect(event.recorder, phase, ids, stats, findings, interactions)
                     interactions.extend(checks.take_sent())  # sent by the checks of that scenario
                     report(stats)
@@ -190,6 +192,7 @@ def run(
         stats = {label: replace(entry, statuses=Counter(entry.statuses)) for label, entry in stats.items()}
     if progress is not None:
         progress.write("\n")
+    found.update((f.key, f) for f in _incomplete(probed, stop_reason, last_phase["name"]))
     for finding in [
         *probed.findings,
         *_cut_findings(guard, ids),
@@ -327,6 +330,28 @@ def _install_failure_filter(schema: Any) -> None:
             or policy.is_planned_answer(name, headers)
             for name in names
         )
+
+
+def _incomplete(probed: probes.ProbeResult, stop_reason: str, phase: str) -> list[Finding]:
+    """What could not finish, as findings saying where it stopped (the reports are written anyway)."""
+    found = []
+    if probed.cut_before is not None:
+        found.append(
+            Finding(
+                "(run)", "(run)", "run_incomplete", "the probes stopped at their share of the time bound",
+                f"the probes' time ran out before {probed.cut_before}: it and the rules after it did not run",
+                Severity.MEDIUM, None, "", "# a longer bound: PROFILE=nightly, or a faster target",
+            )
+        )  # fmt: skip
+    if stop_reason.startswith("abandoned"):
+        found.append(
+            Finding(
+                "(run)", "(run)", "run_incomplete", "the engine was abandoned at the time bound",
+                f"the engine did not stop when asked; it was in its {phase} phase: the rest is missing",
+                Severity.MEDIUM, None, "", "# a longer bound: PROFILE=nightly, or a faster target",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:

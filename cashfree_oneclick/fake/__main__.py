@@ -56,10 +56,21 @@ def is_loopback(host: str) -> bool:
         return False  # a name: it may resolve anywhere
 
 
+def _port(text: str) -> int:
+    """A TCP port: 80000 is refused here, not announced and then bound to a random port by the OS."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a TCP port (0-65535)")
+    return port
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=f"python -m {__package__}", description="Fake Cashfree 1-Click API")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--port", type=_port, default=8080, help="TCP port, 0-65535 (0: a free one)")
     parser.add_argument("--quirks", action="store_true", help="send the shapes of the vendor's own examples")
     parser.add_argument("--no-access-log", action="store_true", help="log errors only (for load tests)")
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])

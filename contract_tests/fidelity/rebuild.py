@@ -17,12 +17,20 @@ from typing import Any
 import httpx
 
 from cashfree_oneclick.fake import BASE_PATH, FakeCashfree
+from cashfree_oneclick.fake.driver import (
+    FLOW_MOBILE,
+    FlowBlockedError,
+    FlowState,
+    FlowStep,
+    arun_steps,
+    token_flow,
+)
 from cashfree_oneclick.fake.info import CONSENT_PATH
 from cashfree_oneclick.fake.transport import async_transport
 from cashfree_oneclick.jsonbody import parse_json
 from cashfree_oneclick.version import API_VERSION
 
-FLOW_MOBILE = "9999900000"  # synthetic, obviously fake
+__all__ = ["FLOW_MOBILE", "Answer", "AsgiClient", "RebuildError", "Rebuilder"]
 ORIGIN = "http://testserver"  # the in-process fake's host: any name, no socket is opened
 
 
@@ -113,24 +121,39 @@ class Rebuilder:
         headers = self.headers(pair) if pair else [("content-type", "application/json")]
         return await self.client.request("POST", BASE_PATH + path, headers, json.dumps(body).encode())
 
+    async def _flow(
+        self, until: str, verification_id: str | None = None, mobile: str = FLOW_MOBILE,
+        scopes: Iterable[str] | None = None,
+    ) -> FlowState:  # fmt: skip
+        """The one flow driver (cashfree_oneclick.fake.driver) over this ASGI client, up to ``until``."""
+
+        async def send(step: FlowStep) -> tuple[int, Any]:
+            headers = [*step.headers.items(), ("content-type", "application/json")]
+            answer = await self.client.request(
+                step.method, BASE_PATH + step.path, headers, json.dumps(step.body).encode()
+            )
+            try:
+                return answer.status, answer.json()
+            except ValueError:
+                return answer.status, None
+
+        flow = token_flow(
+            *self.app_pair, verification_id=verification_id or f"replay-{uuid.uuid4().hex}", mobile=mobile,
+            scopes=None if scopes is None else sorted(set(scopes)), until=until,
+        )  # fmt: skip
+        try:
+            return await arun_steps(flow, send)
+        except FlowBlockedError as error:
+            raise RebuildError(f"the fake answered {error.why} to {error.step.step}") from error
+
     async def session_id(self, verification_id: str | None = None, mobile: str = FLOW_MOBILE) -> str:
-        user = {"identifier_type": "MOBILE", "identifier_value": mobile}
-        vid = verification_id or f"replay-{uuid.uuid4().hex}"
-        answer = await self.post("/oauth2/session", {"verification_id": vid, "user": user}, self.app_pair)
-        return str(_expect(answer, "session")["session_id"])
+        return str((await self._flow("session", verification_id, mobile)).session_id)
 
     async def auth_code(self, scopes: Iterable[str] | None = None, mobile: str = FLOW_MOBILE) -> str:
-        session_id = await self.session_id(mobile=mobile)
-        consent: dict[str, Any] = {"decision": "GRANTED"}
-        if scopes is not None:
-            consent["scopes"] = sorted(set(scopes))
-        path = CONSENT_PATH.format(session_id=session_id)
-        return str(_expect(await self.post(path, consent, None), "consent")["auth_code"])
+        return str((await self._flow("consent", mobile=mobile, scopes=scopes)).auth_code)
 
     async def access_token(self, scopes: Iterable[str] | None = None, mobile: str = FLOW_MOBILE) -> str:
-        code = await self.auth_code(scopes, mobile)
-        answer = await self.post("/oauth2/generate-token", {"auth_code": code}, self.app_pair)
-        return str(_expect(answer, "generate-token")["access_token"])
+        return str((await self._flow("generate-token", mobile=mobile, scopes=scopes)).access_token)
 
     async def claim(self, path: str, verification_id: str, pair: tuple[str, str]) -> None:
         """Use ``verification_id`` once, so that the recorded request meets it as already used."""

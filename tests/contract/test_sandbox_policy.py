@@ -31,6 +31,8 @@ from contract_tests.fidelity.rebuild import Rebuilder
 from tests.serving import serve
 from tests.standins import VendorStandIn
 
+pytestmark = pytest.mark.heavy(seconds=30)
+
 ROOT = Path(__file__).resolve().parents[2]
 RATE_PER_SECOND = 30  # the scaled-down throttle (the sandbox's is 60/m)
 BUDGET = 30
@@ -104,7 +106,7 @@ def test_the_sandbox_policy_runs_against_a_stand_in(
     # Requests were sent, the probes' among them, and never more than the budget.
     assert 10 < len(arrivals) <= BUDGET
     found = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
-    assert not [f for f in found if f.get("check") == "flow_blocked"]
+    assert not [f for f in found["findings"] if f["check"] in ("flow_blocked", "run_incomplete")]
     # The throttle: no second-long window holds more than the rate (plus the probes' burst before the
     # engine starts, which the throttle does not see: at most four requests).
     engine = arrivals[4:]

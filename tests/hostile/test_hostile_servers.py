@@ -4,7 +4,7 @@ package's error or a finding, and the planted secret appears nowhere.
 The servers (tests/hostile/servers.py) are raw asyncio: a body dripping a byte every 0.1 s, a 256 MiB
 body, a gzip bomb, 100,000-deep JSON, a 307 to another origin (127.0.0.2 plays the remote host), a 401
 echoing the secret, a refused connection, malformed JSON, NaN. Bounds are scaled down (a 1.5 s client
-deadline, a 256 KiB body cap, an 8 s suite run with a 1 s request time-out) so the module runs in
+deadline, a 256 KiB body cap, a 5 s suite run with a 1 s request time-out) so the module runs in
 seconds. Memory: the client's Python allocations are traced (tracemalloc peak per case); the suite's
 whole process is measured (peak RSS, ru_maxrss).
 """
@@ -36,6 +36,8 @@ from contract_tests.detect import Detection, UnreachableError, probe
 from contract_tests.profiles import Profile
 from contract_tests.targets import resolve as resolve_target
 from tests.hostile.servers import BEHAVIOURS, CLIENT_ID, SECRET, Behaviour, hostile
+
+pytestmark = pytest.mark.heavy(seconds=20)
 
 DEADLINE = 1.5
 CAP = 256 * 1024
@@ -111,7 +113,7 @@ def test_the_suite_ends_in_time_with_a_finding(behaviour: Behaviour, tmp_path: P
         "CASHFREE_GENERAL_CLIENT_SECRET": SECRET,
         "CONTRACT_MAX_BODY_BYTES": str(CAP),
     }
-    prof = Profile("pr", 20261123, max_examples=1, max_time=8, stateful_steps=1)
+    prof = Profile("pr", 20261123, max_examples=1, max_time=5, stateful_steps=1)
     examples_only = {
         name: {"enabled": name == "examples"} for name in ("examples", "coverage", "fuzzing", "stateful")
     }
@@ -135,7 +137,9 @@ def test_the_suite_ends_in_time_with_a_finding(behaviour: Behaviour, tmp_path: P
         witnessed = list(server.witness.seen)
     assert detection_seconds < 2.5
     assert detected is None or not detected.is_fake
-    assert elapsed < prof.max_time + 3
+    assert (
+        elapsed < prof.max_time + runner.GRACE_SECONDS
+    )  # the run's hard bound (the engine abandoned after it)
     assert peak_growth < SUITE_CEILING_KIB
     assert witnessed == []
     assert result.stop_reason != "crashed"

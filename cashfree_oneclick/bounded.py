@@ -48,10 +48,13 @@ class DeadlinePassedError(Exception):
 class UnreadableBodyError(Exception):
     """An answer whose body is past a limit or not the bounded JSON it claims to be."""
 
-    def __init__(self, reason: str, response: httpx.Response) -> None:
+    def __init__(self, reason: str, response: httpx.Response, limit: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         self.response = response
+        # True: past a size or depth limit (the body was not kept whole); False: within the limits
+        # but not strict JSON (NaN, a BOM, broken), the body kept as it came.
+        self.limit = limit
 
 
 def remaining() -> float | None:
@@ -108,8 +111,8 @@ class _Body:
         """A response over ``stream`` with the raw headers: httpx's own decoders undo the encoding."""
         return httpx.Response(self.raw.status_code, headers=self.raw.headers, stream=stream)
 
-    def refused(self, reason: str, content: bytes = b"") -> UnreadableBodyError:
-        return UnreadableBodyError(reason, self._answer(content))
+    def refused(self, reason: str, content: bytes = b"", limit: bool = True) -> UnreadableBodyError:
+        return UnreadableBodyError(reason, self._answer(content), limit)
 
     def _answer(self, content: bytes) -> httpx.Response:
         """What the generated code and the errors see: the decoded body, its size, no encoding."""
@@ -132,7 +135,8 @@ class _Body:
             try:
                 parse_json(content, max_bytes=self.max_bytes, max_depth=self.max_depth)
             except BodyError as error:
-                raise self.refused(error.reason, content) from None
+                deep = error.reason.startswith("body nests deeper")
+                raise self.refused(error.reason, content, limit=deep) from None
         return self._answer(content)
 
 

@@ -10,9 +10,11 @@ one global hook for the length of one run and ignores the cases of any other sch
   is the answer under test, and credentials never follow it to another origin;
 - reads the body through :class:`CappedBody` (a response hook on the call, and one on every session
   the engine makes, for schemathesis's capability probes that no hook sees), streaming: at most
-  ``max_bytes`` after decompression, within ``seconds`` in total, and, when it looks like JSON, the
-  bounded RFC 8259 JSON of ``jsonbody.parse_json``. A body past a limit reaches the engine empty,
-  and the guard keeps the reason: the runner reports it as a ``body_within_limits`` finding.
+  ``max_bytes`` after decompression, within ``seconds`` in total, and, when it looks like JSON, nested
+  at most ``max_depth`` levels (``jsonbody``). A body past a limit reaches the engine empty, and the
+  guard keeps the reason: the runner reports it as a ``body_within_limits`` finding. (A body within
+  the limits that is not strict JSON passes as it is: that is ``wire.json_body``'s finding.)
+- refuses to send anything once the run is stopping at its time bound (:class:`RunStoppingError`).
 """
 
 from __future__ import annotations
@@ -37,11 +39,23 @@ class BudgetExhaustedError(RuntimeError):
     """The hard request budget of the target is spent; no further request is sent."""
 
 
+class RunStoppingError(RuntimeError):
+    """The run was asked to stop (its time bound): the engine's remaining cases are not sent."""
+
+
 @dataclass(frozen=True)
 class Cut:
     operation: str  # the operation's label, e.g. "POST /oauth2/session"
     status: int
     reason: str
+
+
+def _too_deep(body: bytes, max_bytes: int, max_depth: int) -> bool:
+    try:
+        parse_json(body, max_bytes=max_bytes, max_depth=max_depth)
+    except BodyError as error:
+        return error.reason.startswith("body nests deeper")
+    return False
 
 
 def looks_like_json(content_type: str, content: bytes) -> bool:
@@ -74,12 +88,11 @@ class CappedBody:
                 return
             chunks.append(chunk)
         body = b"".join(chunks)
-        if body and looks_like_json(self._content_type, body):
-            try:
-                parse_json(body, max_bytes=max_bytes, max_depth=max_depth)
-            except BodyError as error:
-                self._cut(error.reason)
-                return
+        if body and looks_like_json(self._content_type, body) and _too_deep(body, max_bytes, max_depth):
+            self._cut(f"body nests deeper than {max_depth} levels")
+            return
+        # Within the limits, a body that is not strict JSON (NaN, a BOM, broken) goes through as it
+        # came: it is wire.json_body's finding, and the engine's checks parse it without recursing.
         yield body
 
 
@@ -103,6 +116,7 @@ class EngineGuard:
         self.sent = 0
         self.cuts: list[Cut] = []
         self._lock = threading.Lock()
+        self.stopping = threading.Event()  # set at the time bound: nothing more is sent
         self._hook = self.before_call  # one bound method: unregister removes exactly it
         self._session_cap = self._capper(None)
 
@@ -118,6 +132,10 @@ class EngineGuard:
     def before_call(self, context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         if not any(case.operation.schema is schema for schema in self.schemas):
             return  # another run's case (the hook is global)
+        if self.stopping.is_set():
+            # The engine checks its stop flag between scenarios only; a scenario's further calls (and
+            # the checks' re-sends) would each wait for a slow server past the bound.
+            raise RunStoppingError("the run is stopping at its time bound: no further request is sent")
         with self._lock:
             if self.budget is not None and self.sent >= self.budget:
                 if self.on_spent is not None:

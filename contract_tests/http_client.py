@@ -7,9 +7,10 @@ the client does:
 - **one total deadline per request** (connect, send, the whole body): :func:`request`'s ``seconds``,
   which callers cut to what remains of the run's bound;
 - **bounded bodies**: read streaming, at most ``max_bytes`` after decompression, and a body that looks
-  like JSON must be the bounded RFC 8259 JSON of ``jsonbody.parse_json``. Past a limit the answer
-  keeps its status and headers, an empty body and ``unreadable`` (the reason): the caller reports it
-  as a finding, never a crash.
+  like JSON is nested at most 64 levels. Past a limit the answer keeps its status and headers, an
+  empty body and ``unreadable`` (the reason): the caller reports it as a finding, never a crash. A
+  body within the limits that is not strict JSON (NaN, a BOM) is kept as it came: ``Answer.json()``
+  is None, and ``wire.json_body`` reports it.
 
 In-process, the transport is the fake's ``SyncASGITransport`` (no socket). httpx logs every request's
 URL (logger ``httpx``, INFO): the suite's URLs carry values the target handed out (a session id in the
@@ -19,6 +20,7 @@ sensitive keys are harvested as it arrives, before the next URL is built from th
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -46,12 +48,22 @@ class Answer:
     unreadable: str | None = None  # why the body was not read (a limit), None when it was
 
     def json(self) -> Any:
-        """The parsed body, or None when it is not bounded JSON."""
+        """The parsed body (strict, ``jsonbody``); None when it is past a limit or not JSON at all.
+
+        One leniency, for the flow's sake: a body within the limits whose only defect is NaN or
+        Infinity is read with those as null, so that a NaN deep in a record is ``wire.json_body``'s
+        finding rather than a blocked flow. (A byte order mark or broken JSON is still None.)
+        """
         if self.unreadable or not self.content:
             return None
         try:
             return parse_json(self.content)
-        except BodyError:
+        except BodyError as error:
+            if "NaN or Infinity" not in error.reason:
+                return None
+        try:
+            return json.loads(self.content.decode("utf-8"), parse_constant=lambda name: None)
+        except (ValueError, RecursionError):  # RecursionError: NaN and a deep nesting together
             return None
 
 
@@ -81,6 +93,8 @@ def request(
         response = http.request(method, url, json=json, headers=headers)
     except bounded.UnreadableBodyError as error:
         cut = error.response
+        if not error.limit:  # within the limits, not strict JSON: kept as it came (wire.json_body's finding)
+            return Answer(cut.status_code, cut.headers, cut.content, cut.request)
         return Answer(cut.status_code, cut.headers, b"", cut.request, error.reason)
     except bounded.DeadlinePassedError as error:
         raise NoAnswerError(f"no complete answer within {seconds:.1f} s") from error

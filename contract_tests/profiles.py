@@ -74,6 +74,8 @@ def schemathesis_config(prof: Profile, target: Target) -> dict[str, Any]:
         # writes ours instead of its "[Filtered]".
         "output": {"sanitization": {"enabled": True, "replacement": MASK}},
         "request-timeout": 10,
+        # A redirect is the answer under test, never followed: credentials stay with the target's origin.
+        "max-redirects": 0,
         "warnings": False,
     }
     if target.rate_limit:

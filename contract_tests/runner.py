@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from cashfree_oneclick.jsonbody import DEFAULT_MAX_DEPTH
 from contract_tests import auth, checks, conformance, policy, probes, rules
-from contract_tests.engine_guard import BudgetExhaustedError, EngineGuard
+from contract_tests.engine_guard import BudgetExhaustedError, EngineGuard, RunStoppingError
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, Severity, pointer_of
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import Profile, schemathesis_config
@@ -150,7 +150,12 @@ def run(
     )  # fmt: skip
     deadline = started + prof.max_time
     stop_at = started + prof.max_time * STOP_SHARE
-    timer = threading.Timer(max(0.0, stop_at - time.monotonic()), stream.stop)
+
+    def stop_at_bound() -> None:
+        guard.stopping.set()
+        stream.stop()
+
+    timer = threading.Timer(max(0.0, stop_at - time.monotonic()), stop_at_bound)
     timer.daemon = True
 
     def consume() -> None:
@@ -163,7 +168,7 @@ def run(
                     interactions.extend(checks.take_sent())  # sent by the checks of that scenario
                     report(stats)
                 elif isinstance(event, events.NonFatalError):
-                    if _caused_by(getattr(event, "value", None), BudgetExhaustedError):
+                    if _caused_by(getattr(event, "value", None), (BudgetExhaustedError, RunStoppingError)):
                         continue  # the budget stops the run; the cases refused after it are no error
                     title = event.info.title if hasattr(event.info, "title") else event.value
                     errors.append(f"{event.label}: {title}")
@@ -354,7 +359,9 @@ def _incomplete(probed: probes.ProbeResult, stop_reason: str, phase: str) -> lis
     return found
 
 
-def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+def _caused_by(
+    error: BaseException | None, kind: type[BaseException] | tuple[type[BaseException], ...]
+) -> bool:
     """Whether ``error`` or what it wraps (schemathesis wraps a hook's error) is a ``kind``."""
     while error is not None:
         if isinstance(error, kind):

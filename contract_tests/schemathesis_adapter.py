@@ -13,6 +13,7 @@ line of its failure names an internal to re-check (then widen :data:`SUPPORTED`)
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 from functools import cache
@@ -222,6 +223,7 @@ def _hook_engine_sessions() -> None:
     module: Any = importlib.import_module("schemathesis.engine.context")
     original = module.make_session
 
+    @functools.wraps(original)  # its signature stays the one INTERNALS checks
     def make_session(*args: Any, **kwargs: Any) -> Any:
         session = original(*args, **kwargs)
         session.hooks["response"].append(_dispatch_session_hooks)

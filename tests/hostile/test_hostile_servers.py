@@ -4,7 +4,7 @@ package's error or a finding, and the planted secret appears nowhere.
 The servers (tests/hostile/servers.py) are raw asyncio: a body dripping a byte every 0.1 s, a 256 MiB
 body, a gzip bomb, 100,000-deep JSON, a 307 to another origin (127.0.0.2 plays the remote host), a 401
 echoing the secret, a refused connection, malformed JSON, NaN. Bounds are scaled down (a 1.5 s client
-deadline, a 256 KiB body cap, a 5 s suite run with a 1 s request time-out) so the module runs in
+deadline, a 256 KiB body cap, a 4 s suite run with a 1 s request time-out) so the module runs in
 seconds. Memory: the client's Python allocations are traced (tracemalloc peak per case); the suite's
 whole process is measured (peak RSS, ru_maxrss).
 """
@@ -63,8 +63,9 @@ EXPECTED_FINDING = {
     "redirect": ("flow_blocked", "307"),
     "echo_secret": ("flow_blocked", "401 authentication_failed"),
     "refused": ("flow_blocked", "no answer"),
-    "malformed": ("body_within_limits", "body is not JSON"),
-    "nan": ("body_within_limits", "NaN is not JSON"),
+    # Within the limits, not strict JSON: kept as it came, reported by wire.json_body.
+    "malformed": ("json_body", "body is not JSON"),
+    "nan": ("json_body", "NaN is not JSON"),
 }
 CASES = [pytest.param(behaviour, id=behaviour.name) for behaviour in BEHAVIOURS]
 
@@ -113,7 +114,7 @@ def test_the_suite_ends_in_time_with_a_finding(behaviour: Behaviour, tmp_path: P
         "CASHFREE_GENERAL_CLIENT_SECRET": SECRET,
         "CONTRACT_MAX_BODY_BYTES": str(CAP),
     }
-    prof = Profile("pr", 20261123, max_examples=1, max_time=5, stateful_steps=1)
+    prof = Profile("pr", 20261123, max_examples=1, max_time=4, stateful_steps=1)
     examples_only = {
         name: {"enabled": name == "examples"} for name in ("examples", "coverage", "fuzzing", "stateful")
     }

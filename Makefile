@@ -23,6 +23,9 @@ PORT ?= 8080
 CASSETTE ?= $(BUILD)/contract/cassette.ndjson
 # `make fake WORKERS=2 STATE=redis://127.0.0.1:6379/0`: N worker processes sharing state in Redis.
 WORKERS ?= 1
+# `make fake ADMIN_TOKEN=…`: the admin API answers only that token or a tenant's key (needed off loopback).
+ADMIN_TOKEN ?=
+export ADMIN_TOKEN  # read by the recipe's shell ($$ADMIN_TOKEN), so make never echoes its value
 STATE ?=
 # `make test JUNIT=build/junit/pytest.xml` also writes a JUnit report (CI uploads it); empty: none.
 JUNIT ?=
@@ -106,8 +109,8 @@ nightly: env  ##[suite] the nightly contract run (TARGET=sandbox in CI; CONTRACT
 fidelity: env  ##[suite] replay a recorded run (CASSETTE=build/contract/cassette.ndjson) on the fake; compare the answers
 	$(PY) -m contract_tests.fidelity $(CASSETTE) --report-dir $(BUILD)/fidelity
 
-fake: env  ##[fake] serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://…; CASHFREE_FAKE_* variables)
-	$(PY) -m cashfree_oneclick.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
+fake: env  ##[fake] serve the fake on 127.0.0.1:$(PORT) (WORKERS=N STATE=redis://… ADMIN_TOKEN=…; CASHFREE_FAKE_* variables)
+	$(if $(ADMIN_TOKEN),CASHFREE_FAKE_ADMIN_TOKEN="$$ADMIN_TOKEN") $(PY) -m cashfree_oneclick.fake --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) $(if $(STATE),--state $(STATE))
 
 drift: env  ##[suite] the drift corpus: the pr profile over HTTP against the fake with each drift; 1 on a miss or false alarm
 	$(PY) -m contract_tests.drift --workers 2 --report-dir $(BUILD)/drift

@@ -28,10 +28,17 @@ MAX_ANSWER_DEPTH = 64
 
 
 class HttpControls(Controls):
-    def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None = None) -> None:
-        """``base_url``: the fake's API root, e.g. http://127.0.0.1:8080/verification."""
+    def __init__(
+        self,
+        base_url: str,
+        transport: httpx.AsyncBaseTransport | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """``base_url``: the fake's API root, e.g. http://127.0.0.1:8080/verification; ``headers``:
+        sent with every control (a tenant's key or the admin token as ``Authorization``)."""
         self.base_url = base_url
         self._transport = transport
+        self._headers = dict(headers or {})
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.base_url!r})"
@@ -46,7 +53,9 @@ class HttpControls(Controls):
         async with httpx.AsyncClient(
             base_url=self.base_url, transport=self._transport, timeout=TIMEOUT_SECONDS
         ) as client:
-            response = await client.request(method, path, json=body, headers=headers)
+            response = await client.request(
+                method, path, json=body, headers={**self._headers, **(headers or {})}
+            )
         try:
             answer = parse_json(response.content, max_bytes=MAX_ANSWER_BYTES, max_depth=MAX_ANSWER_DEPTH)
         except BodyError as error:

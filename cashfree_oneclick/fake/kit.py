@@ -34,6 +34,7 @@ from cashfree_oneclick.fake.controls import Controls
 from cashfree_oneclick.fake.controls_http import HttpControls
 from cashfree_oneclick.fake.info import BASE_PATH
 from cashfree_oneclick.fake.journal import JournalRecord
+from cashfree_oneclick.fake.lease import TenantLease
 from cashfree_oneclick.fake.transport import SyncASGITransport, async_transport, run_sync
 
 if TYPE_CHECKING:
@@ -46,13 +47,19 @@ ASGIApp = Callable[..., Coroutine[Any, Any, None]]
 
 class OneClickFake:
     def __init__(
-        self, controls: Controls, base_url: str = IN_PROCESS_URL, app: ASGIApp | None = None
+        self,
+        controls: Controls,
+        base_url: str = IN_PROCESS_URL,
+        app: ASGIApp | None = None,
+        credentials: dict[str, str] | None = None,
     ) -> None:
         """Clients on the fake at ``base_url`` and its ``controls`` (either implementation of the one
-        interface). With ``app`` (an ASGI app), the clients call it in-process, no socket."""
+        interface). With ``app`` (an ASGI app), the clients call it in-process, no socket. The
+        clients use ``credentials`` (``resolve``'s names) or the fake's test credentials."""
         self.controls = controls
         self.base_url = base_url
         self._app = app
+        self._credentials = credentials
         self._closers: list[Callable[[], Any]] = []
 
     @classmethod
@@ -64,6 +71,13 @@ class OneClickFake:
     def over_http(cls, base_url: str) -> OneClickFake:
         """On a fake served at ``base_url``: the admin API's controls, clients over real HTTP."""
         return cls(HttpControls(base_url), base_url)
+
+    @classmethod
+    def for_tenant(cls, lease: TenantLease) -> OneClickFake:
+        """On a tenant of a shared fake (``lease.take_tenant``): its key drives the controls, its
+        pairs are the clients' credentials."""
+        controls = HttpControls(lease.base_url, headers=lease.admin_headers)
+        return cls(controls, lease.base_url, credentials=lease.credentials())
 
     def _do(self, coroutine: Coroutine[Any, Any, T]) -> T:
         """A control, run to its end from this synchronous face (inside a running loop too)."""
@@ -80,6 +94,7 @@ class OneClickFake:
             "general_client_id": TEST_GENERAL_CLIENT_ID,
             "general_client_secret": TEST_GENERAL_CLIENT_SECRET,
         }
+        credentials = self._credentials or credentials
         # environ={}: a CASHFREE_* variable of the developer's shell must not point the test elsewhere.
         return resolve(base_url=self.base_url, environ={}, **{**credentials, **options})
 

@@ -4,7 +4,11 @@
 - ``oneclick_fake_server``: the fake on uvicorn, 127.0.0.1, a free port (one server per test process,
   reset before every test through its admin API, started anew when the config changes), for code
   that needs a real URL;
-- ``oneclick_fake_config``: the FakeConfig both start from; override it in a conftest to change it.
+- ``oneclick_fake_config``: the FakeConfig both start from; override it in a conftest to change it;
+- ``oneclick_shared_tenant``: a tenant of a shared fake served elsewhere (``--oneclick-shared-url`` and
+  ``--oneclick-shared-admin-token``, or ``CASHFREE_FAKE_SHARED_URL`` and
+  ``CASHFREE_FAKE_SHARED_ADMIN_TOKEN``), taken once per test session and deleted at its end, reset
+  before every test; skipped when no shared fake is given.
 
 Both hand out an ``OneClickFake`` over the one controls interface: the in-process controls, or the
 HTTP ones against the server's admin API. Imports of the fake happen inside the fixtures, so pytest
@@ -13,6 +17,7 @@ starts even where its server dependencies (the ``fake`` extra) are not installed
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import replace
@@ -23,6 +28,16 @@ import pytest
 if TYPE_CHECKING:
     from cashfree_oneclick.fake.config import FakeConfig
     from cashfree_oneclick.fake.kit import OneClickFake
+    from cashfree_oneclick.fake.lease import TenantLease
+
+SHARED_URL = "CASHFREE_FAKE_SHARED_URL"
+SHARED_ADMIN_TOKEN = "CASHFREE_FAKE_SHARED_ADMIN_TOKEN"  # noqa: S105 - the name of a variable
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("oneclick", "Cashfree 1-Click fake")
+    group.addoption("--oneclick-shared-url", help=f"API root of a shared fake (default: ${SHARED_URL})")
+    group.addoption("--oneclick-shared-admin-token", help=f"its admin token (default: ${SHARED_ADMIN_TOKEN})")
 
 
 @pytest.fixture
@@ -89,6 +104,33 @@ def oneclick_fake_server(
     _oneclick_served: _ServedFake, oneclick_fake_config: FakeConfig
 ) -> Iterator[OneClickFake]:
     fake = _oneclick_served.for_config(oneclick_fake_config)
+    try:
+        yield fake
+    finally:
+        fake.close()
+
+
+@pytest.fixture(scope="session")
+def _oneclick_shared_lease(request: pytest.FixtureRequest) -> Iterator[TenantLease]:
+    from cashfree_oneclick.fake.lease import return_tenant, take_tenant
+
+    url = request.config.getoption("--oneclick-shared-url") or os.environ.get(SHARED_URL)
+    token = request.config.getoption("--oneclick-shared-admin-token") or os.environ.get(SHARED_ADMIN_TOKEN)
+    if not url:
+        pytest.skip(f"no shared fake: give --oneclick-shared-url or ${SHARED_URL}")
+    lease = take_tenant(url, token)
+    try:
+        yield lease
+    finally:
+        return_tenant(lease)
+
+
+@pytest.fixture
+def oneclick_shared_tenant(_oneclick_shared_lease: TenantLease) -> Iterator[OneClickFake]:
+    from cashfree_oneclick.fake.kit import OneClickFake
+
+    fake = OneClickFake.for_tenant(_oneclick_shared_lease)
+    fake.reset()
     try:
         yield fake
     finally:

@@ -1,6 +1,9 @@
-"""``python -m contract_tests.drift [NAME...] [--workers 2] [--quick] [--report-dir build/drift]``.
+"""``python -m contract_tests.drift [NAME...] [--workers 2] [--quick | --whole] [--report-dir build/drift]``.
 
-Exit status 0 when every drift is detected and no control alarms; 1 otherwise.
+Every drift served over HTTP: the whole pr profile against each drift that needs the engine, the probes,
+rules and conformance against each quick one (``--whole``: the whole profile for all). ``--quick``: the
+quick drifts in process, no server. NAMEs narrow the run to those drifts. Exit status 0 when every drift
+is detected and no control alarms; 1 otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m contract_tests.drift")
     parser.add_argument("names", nargs="*", help="drifts to run (default: the whole corpus)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--quick", action="store_true", help="probes and rules only, in process")
+    parser.add_argument("--quick", action="store_true", help="the quick drifts only, in process")
+    parser.add_argument(
+        "--whole", action="store_true", help="the whole pr profile for every drift (quick ones too)"
+    )
     parser.add_argument("--report-dir", type=Path, default=Path("build/drift"))
     args = parser.parse_args(argv)
     names = args.names or all_names()
@@ -34,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         outcomes: Iterable[Outcome] = (quick(BY_NAME[name]) for name in names)
     else:
-        outcomes = run_all(names, args.workers, args.report_dir)
+        outcomes = run_all(names, args.workers, args.report_dir, args.whole)
     bad = 0
     for outcome in outcomes:
         print(table_line(outcome), flush=True)

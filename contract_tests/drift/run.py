@@ -1,10 +1,11 @@
 """Run the drift corpus: each drift served alone, the suite run against it, detected or missed.
 
 ``python -m contract_tests.drift`` (``make drift``): every drift of the corpus wrapped around a fresh
-fake, served by uvicorn on 127.0.0.1 (a free port) in a worker process, the whole pr profile run
-against it over HTTP, two drifts at a time. Prints drift / detected or missed / which finding /
-seconds, writes each run's reports under ``build/drift/<name>/``, and exits 1 on any miss or false
-alarm. ``quick`` runs only the probes, the response rules and conformance, in process (for tests).
+fake, served by uvicorn on 127.0.0.1 (a free port) in a worker process, two drifts at a time, and the
+suite run against it over HTTP: the whole pr profile (reports under ``build/drift/<name>/``), or for a
+``quick`` drift the probes, the response rules and conformance, which are what catch it (``--whole``:
+the whole profile for every drift). Prints drift / detected or missed / which finding / seconds and
+exits 1 on any miss or false alarm. ``quick()`` runs a quick drift in process, no server (for tests).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
 from contract_tests.drift.middleware import DriftApp
 from contract_tests.findings import Finding
 from contract_tests.profiles import profile
-from contract_tests.targets import fake_target, resolve
+from contract_tests.targets import Target, fake_target, resolve
 from scripts.deviations import load_register
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
@@ -68,7 +69,11 @@ def quick(drift: Drift) -> Outcome:
     """The probes, the response rules and conformance against the drifted fake, in process."""
     started = time.monotonic()
     base = fake_target()
-    target = dataclasses.replace(base, app=DriftApp(base.app, drift))
+    return _probed(drift, dataclasses.replace(base, app=DriftApp(base.app, drift)), started)
+
+
+def _probed(drift: Drift, target: Target, started: float) -> Outcome:
+    """The probes, the response rules and conformance against ``target``, judged for ``drift``."""
     probed = probes.run(target, 30.0)
     found = [
         *probed.findings,
@@ -90,12 +95,17 @@ def serve(drift: Drift) -> Iterator[str]:
         yield served.base_url
 
 
-def full(name: str, report_dir: Path | None = None) -> Outcome:
-    """The whole pr profile over HTTP against the drift named ``name`` (a worker process's job)."""
+def full(name: str, report_dir: Path | None = None, whole: bool = False) -> Outcome:
+    """The drift named ``name`` served over HTTP, and the suite run against it (a worker process's job):
+    the whole pr profile, or for a ``quick`` drift (one the probes, rules and conformance catch) those
+    alone, over HTTP as well, unless ``whole``. The quick drifts are most of the corpus: through the
+    engine each would cost a minute of both cores, for the same findings."""
     drift = BY_NAME[name]
     started = time.monotonic()
     with serve(drift) as url:
         target = resolve(url, environ={})
+        if drift.quick and not whole:
+            return _probed(drift, target, started)
         result = runner.run(target, profile("pr"), progress=None)
     result.findings = [
         findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
@@ -107,10 +117,12 @@ def full(name: str, report_dir: Path | None = None) -> Outcome:
     return judge(drift, new, verdict.reasons, time.monotonic() - started)
 
 
-def run_all(names: list[str], workers: int, report_dir: Path | None) -> Iterator[Outcome]:
+def run_all(
+    names: list[str], workers: int, report_dir: Path | None, whole: bool = False
+) -> Iterator[Outcome]:
     """Each drift in its own worker process (the suite keeps per-run state in module globals)."""
     with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(full, name, report_dir) for name in names]
+        futures = [pool.submit(full, name, report_dir, whole) for name in names]
         for name, future in zip(names, futures, strict=True):
             try:
                 yield future.result()

@@ -123,8 +123,8 @@ class StateStore(ABC):
 
     tenant_id: str = DEFAULT_TENANT
     caps: Caps = Caps()
-    # Scripted fault calls pending, as of the last ``now`` (a hint: ``take_fault`` decides). A store
-    # for which a take is cheap leaves it None (always ask).
+    # Scripted fault calls pending: 0 means a request need not ask ``take_fault``. Exact in memory; on
+    # Redis as of the last ``now`` (a hint: ``take_fault`` decides). None: always ask.
     faults_hint: int | None = None
 
     # Changes whenever the store is reset (by any worker); ``now`` refreshes it. Answers a worker keeps

@@ -55,6 +55,8 @@ class MemoryTenantStore(StateStore):
         self._writes = 0
         self._journal: deque[JournalEntry] = deque(maxlen=max(caps.journal, 0))
         self._faults: dict[str, deque[tuple[int, int | None]]] = {}
+        # Exact here: the calls still scripted to fail (a request with none pending asks nothing).
+        self._pending = self.faults_hint = 0
         self._persona_default: str | None = None
         self._personas: dict[str, str] = {}
 
@@ -171,16 +173,23 @@ class MemoryTenantStore(StateStore):
         if cap is not None and sum(map(len, self._faults.values())) + times > cap:
             raise CapReachedError("pending scripted faults", cap)
         self._faults.setdefault(operation, deque()).extend([(status, retry_after)] * times)
+        self._pending += times
+        self.faults_hint = self._pending
 
     async def take_fault(self, operation: str) -> tuple[int, int | None] | None:
         queue = self._faults.get(operation)
-        return queue.popleft() if queue else None
+        if not queue:
+            return None
+        self._pending -= 1
+        self.faults_hint = self._pending
+        return queue.popleft()
 
     async def pending_faults(self) -> dict[str, int]:
         return {op: len(queue) for op, queue in self._faults.items() if queue}
 
     async def clear_faults(self) -> None:
         self._faults.clear()
+        self._pending = self.faults_hint = 0
 
     async def choose_persona(self, name: str, mobile: str | None) -> None:
         if mobile is None:
@@ -208,6 +217,7 @@ class MemoryTenantStore(StateStore):
         self._balance = None
         self._journal.clear()
         self._faults.clear()
+        self._pending = self.faults_hint = 0
         self._persona_default = None
         self._personas.clear()
 

@@ -72,7 +72,9 @@ counter = 0
 request = function()
   counter = counter + 1
   local token = tokens[(counter %% #tokens) + 1]
-  return wrk.format("GET", "/verification/oauth2/user-details", {["Authorization"] = "Bearer " .. token})
+  -- wrk.format's headers replace wrk.headers (the -H ones): the API version goes here too.
+  local headers = {["Authorization"] = "Bearer " .. token, ["x-api-version"] = "2024-12-01"}
+  return wrk.format("GET", "/verification/oauth2/user-details", headers)
 end
 """
 
@@ -88,12 +90,12 @@ def post(url: str, body: dict[str, object] | None, headers: dict[str, str]) -> d
         return result
 
 
-def access_token(base: str, ready_seconds: float = 90.0) -> str:
+def access_token(base: str, ready_seconds: float = 90.0, admin: dict[str, str] | None = None) -> str:
     """A token through the flow, retried while the workers are still starting (the port is open first)."""
     deadline = time.monotonic() + ready_seconds
     while True:
         try:
-            return _access_token(base)
+            return _access_token(base, APP_PAIR, admin)
         except (urllib.error.URLError, OSError):
             if time.monotonic() > deadline:
                 raise
@@ -120,7 +122,7 @@ def _access_token(base: str, pair: dict[str, str] = APP_PAIR, admin: dict[str, s
 def tenant_tokens(base: str, count: int) -> list[str]:
     """``count`` tenants made through the admin API, and an access token of each (its own flow)."""
     admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-    access_token(base)  # the workers are up
+    access_token(base, admin=admin)  # the workers are up (the default tenant's flow, admin token set)
     tokens = []
     for _ in range(count):
         tenant = post(f"{base}/verification/__fake__/tenants", None, admin)
@@ -189,7 +191,10 @@ def print_tenants(results: dict[str, dict[str, float]]) -> None:
     one = results["user-details (redis, 1 tenant)"]["rps"]
     many = results[f"user-details (redis, {TENANTS} tenants)"]["rps"]
     ratio = many / one
+    failed = sum(results[name]["non_2xx"] for name in results if "tenant" in name)
     verdict = "met" if ratio >= 0.9 else "NOT met"
+    if failed:
+        verdict = f"not measured: {failed:.0f} answers were not 2xx"
     print(
         f"tenants on redis: 1 tenant {one:.0f} req/s | {TENANTS} tenants {many:.0f} req/s | "
         f"{TENANTS}/1 = {ratio:.2f} (goal >= 0.90: {verdict})"

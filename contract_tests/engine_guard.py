@@ -72,12 +72,21 @@ class CappedBody:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._raw, name)
 
+    def _pieces(self, decode_content: bool | None) -> Any:
+        """The body as it arrives: urllib3's ``read1`` returns what one read gives (its ``stream``
+        waits to fill each piece, so a body dripping a byte at a time would never be looked at)."""
+        if not hasattr(self._raw, "read1"):
+            yield from self._raw.stream(PIECE, decode_content=decode_content)
+            return
+        while chunk := self._raw.read1(PIECE, decode_content=decode_content):
+            yield chunk
+
     def stream(self, amt: int | None = None, decode_content: bool | None = None) -> Any:
         max_bytes, max_depth, seconds = self._limits
         ends = time.monotonic() + seconds
         chunks: list[bytes] = []
         size = 0
-        for chunk in self._raw.stream(PIECE, decode_content=decode_content):
+        for chunk in self._pieces(decode_content):
             size += len(chunk)
             why = f"body exceeds the limit of {max_bytes} bytes (decompressed)" if size > max_bytes else ""
             if not why and time.monotonic() > ends:

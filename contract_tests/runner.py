@@ -72,8 +72,10 @@ GRACE_SECONDS = 10.0
 STOP_SHARE = 0.9
 # The share of the time bound the probes may use (they are a dozen requests; this is their ceiling).
 PROBE_SHARE = 0.25
-# Requests schemathesis sends before any phase (its capability probe, GET <base>/schemathesis-probe…).
-ENGINE_PROBES = 1
+# Requests schemathesis sends before any phase, outside every hook: its two capability probes (GET
+# <base> with a NUL byte in a header, GET <base>/schemathesis-probe…). A server may refuse the first
+# before any application sees it (uvicorn does); the sandbox would count both.
+ENGINE_PROBES = 2
 # The most one of the engine's answers may take to arrive in full, unless the configuration's
 # request-timeout (per read for requests) says otherwise: then that, in total.
 REQUEST_SECONDS = 10.0

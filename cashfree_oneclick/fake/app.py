@@ -37,6 +37,7 @@ from cashfree_oneclick.fake.spec import BUNDLE, Operation
 from cashfree_oneclick.fake.state import (
     DEFAULT_TENANT,
     CapReachedError,
+    JournalEntry,
     StateStore,
     StoreUnavailableError,
     TenantGoneError,
@@ -231,7 +232,10 @@ class FakeCashfree:
             )
         if operation is not None and self._journaled(operation, scope):
             # Before the answer leaves: a client that reads the journal next finds this exchange.
-            await self._journal(world, operation, scope, request, status, payload)
+            try:
+                await world.store.record(_entry(operation, scope, request, status, payload))
+            except StoreUnavailableError as error:  # the answer (a 503, most likely) still goes out
+                ERROR_LOG.warning("journal not recorded on %s %s: %s", scope["method"], label, error)
         await _send_json(send, status, payload, extra, request.now if request else self._now())
         if ACCESS_LOG.isEnabledFor(logging.INFO):
             # The route template, never the raw path: a session id is a credential.
@@ -250,7 +254,10 @@ class FakeCashfree:
             if operation.operation_id in GENERAL_PAIR_OPERATIONS
             else core.config.app_credentials
         )
-        caller = await core.gate.caller(operation, headers, pairs)
+        if operation.security == "bearer":  # user details: its token names the tenant (no await)
+            caller = core.gate.token_caller(headers)
+        else:
+            caller = await core.gate.caller(operation, headers, pairs)
         if caller.tenant == DEFAULT_TENANT:
             world = core.worlds.default
             now = await world.store.now()
@@ -318,7 +325,9 @@ class FakeCashfree:
                 operation, headers, receive, self.core.config.max_body_bytes, self.core.config.max_json_depth
             )
         # A valid call: a magic mobile number (magic.py) or a scripted fault (scripted.py) may answer it.
-        planned = magic_error(operation, body) or await world.scripted.take(operation)
+        planned = magic_error(operation, body)
+        if planned is None and world.store.faults_hint != 0:  # none pending: nothing to ask
+            planned = await world.scripted.take(operation)
         if planned is not None:
             raise planned
         if 422 in operation.statuses and operation.security != "none" and not await world.balance.spend():
@@ -334,25 +343,18 @@ class FakeCashfree:
             return False
         return not (operation.operation_id == CONSENT_OPERATION and CONTROL_HEADER in _headers(scope))
 
-    async def _journal(
-        self,
-        world: World,
-        operation: Operation,
-        scope: Scope,
-        request: Request | None,
-        status: int,
-        payload: bytes,
-    ) -> None:
-        if request is not None:
-            headers, body, at = request.headers, request.body, request.now
-        else:  # refused before it was read: the headers are all there is
-            headers, body, at = _headers(scope), None, None
-        try:
-            await world.journal.record(
-                at, operation.operation_id, scope["method"], operation.path, status, headers, body, payload
-            )
-        except StoreUnavailableError as error:  # the answer (a 503, most likely) still goes out
-            ERROR_LOG.warning("journal not recorded on %s %s: %s", scope["method"], operation.path, error)
+
+def _entry(
+    operation: Operation, scope: Scope, request: Request | None, status: int, payload: bytes
+) -> JournalEntry:
+    if request is not None:
+        headers, body, at = request.headers, request.body, request.now
+    else:  # refused before it was read: the headers are all there is
+        headers, body, at = _headers(scope), None, None
+    method = scope["method"]
+    return JournalEntry(
+        at, operation.operation_id, method, operation.path, status, tuple(headers.items()), body, payload
+    )
 
 
 def _headers(scope: Scope) -> dict[str, str]:

@@ -40,6 +40,9 @@ class Caller:
     key: bool = False  # carried a tenant's key
 
 
+DEFAULT_CALLER = Caller()
+
+
 def admin_refused(code: str, message: str) -> VendorError:
     return VendorError(401, "authentication_error", code, message)
 
@@ -75,8 +78,13 @@ class TenantGate:
         if operation.security == "api_key":
             return await self._api_key(operation, headers, pairs)
         if operation.security == "bearer":
-            return Caller(self._token_tenant(headers))
-        return Caller()
+            return self.token_caller(headers)
+        return DEFAULT_CALLER
+
+    def token_caller(self, headers: Mapping[str, str]) -> Caller:
+        """The caller of user details: the tenant its token names (none, or not ours: the default)."""
+        tenant = self._token_tenant(headers)
+        return DEFAULT_CALLER if tenant == DEFAULT_TENANT else Caller(tenant)
 
     async def _api_key(
         self, operation: Operation, headers: Mapping[str, str], pairs: Mapping[str, str]

@@ -19,6 +19,7 @@ from cashfree_oneclick.fake.lease import LeaseError, take_tenant
 from cashfree_oneclick.fake.threaded import serve_in_thread
 from cashfree_oneclick.version import API_VERSION
 
+pytestmark = pytest.mark.heavy(seconds=8)
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 ADMIN_TOKEN = "test-shared-fixture-admin-token"  # noqa: S105 - a planted test value
 INNER = """

@@ -14,13 +14,14 @@ the client does:
 
 In-process, the transport is the fake's ``SyncASGITransport`` (no socket). httpx logs every request's
 URL (logger ``httpx``, INFO): the suite's URLs carry values the target handed out (a session id in the
-consent path), so that logger goes through the redaction module, and each answer's values under
-sensitive keys are harvested as it arrives, before the next URL is built from them.
+consent path), so that logger writes the route template there and goes through the redaction module.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,19 @@ from cashfree_oneclick.fake.transport import SyncASGITransport
 from cashfree_oneclick.jsonbody import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, BodyError, parse_json
 
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+_SESSION_IN_PATH = re.compile(r"(/sessions/)[^/\s\"']+")
+
+
+class _SessionPaths(logging.Filter):
+    """httpx logs each URL: the consent path carries a session id, logged as its route template."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _SESSION_IN_PATH.sub(r"\1{session_id}", record.getMessage())
+        record.args = None
+        return True
+
+
+logging.getLogger("httpx").addFilter(_SessionPaths())
 redaction.install("httpx")
 
 
@@ -102,6 +116,4 @@ def request(
         raise NoAnswerError(f"{type(error).__name__}") from error
     finally:
         bounded.DEADLINE.reset(token)
-    answer = Answer(response.status_code, response.headers, response.content, response.request)
-    redaction.REDACTOR.harvest(answer.json())
-    return answer
+    return Answer(response.status_code, response.headers, response.content, response.request)

@@ -156,6 +156,19 @@ class Redactor:
                 # recompiling the alternation after each one made writing a report quadratic (40 s).
                 self._known_dirty = True
 
+    def known_values(self) -> frozenset[str]:
+        """The values registered so far (``add_known``, ``harvest``): a checkpoint for ``forget_since``."""
+        with self._lock:
+            return frozenset(self._known)
+
+    def forget_since(self, checkpoint: frozenset[str]) -> None:
+        """Forget every value registered after ``checkpoint`` (``known_values``): the secrets of one
+        test's fake or run must not mask the keys and text of the next (tests/conftest.py)."""
+        with self._lock:
+            if self._known - checkpoint:
+                self._known &= checkpoint
+                self._known_dirty = True
+
     def _known_regex(self) -> re.Pattern[str] | None:
         with self._lock:
             if self._known_dirty:

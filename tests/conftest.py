@@ -113,6 +113,18 @@ def pytest_report_header() -> str:
     return f"hypothesis profile {PROFILE}, seed {SEED} (rerun: HYPOTHESIS_SEED={SEED} make test)"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _module_own_redactor() -> Generator[None]:
+    """Each test module starts with the process redactor as the session found it: values another
+    module's fakes and runs registered (tenant keys, fuzzed secrets) would otherwise mask keys of this
+    module's recordings and not of their replays, a difference no real run has."""
+    from cashfree_oneclick.redaction import REDACTOR  # here: the xdist controller imports no project
+
+    checkpoint = REDACTOR.known_values()
+    yield
+    REDACTOR.forget_since(checkpoint)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from cashfree_oneclick.fake.app import FakeCashfree
     from cashfree_oneclick.fake.config import FakeConfig
     from cashfree_oneclick.fake.kit import OneClickFake
     from cashfree_oneclick.fake.lease import TenantLease
@@ -60,29 +61,32 @@ def oneclick_fake(oneclick_fake_config: FakeConfig) -> Iterator[OneClickFake]:
 
 
 class _ServedFake:
-    """The session's server: one at a time, started anew when a test asks for another config."""
+    """The session's server: one at a time, started anew when a test asks for another config than the
+    one it serves (a test may have changed it through ``reset(config)`` or ``quirks``)."""
 
     def __init__(self) -> None:
         self._stack = ExitStack()
-        self._config: FakeConfig | None = None
+        self._app: FakeCashfree | None = None
         self._fake: OneClickFake | None = None
 
     def for_config(self, config: FakeConfig) -> OneClickFake:
         from cashfree_oneclick.fake.app import create_app
         from cashfree_oneclick.fake.kit import OneClickFake
-        from cashfree_oneclick.fake.threaded import serve_in_thread
+        from cashfree_oneclick.fake.threaded import ServedControls, serve_in_thread
 
-        if self._fake is not None and self._config is not None and _same(self._config, config):
+        if self._fake is not None and self._app is not None and _same(self._app.config, config):
             self._fake.reset()
             return self._fake
         self.close()
-        served = self._stack.enter_context(serve_in_thread(create_app(config)))
-        self._config, self._fake = config, OneClickFake.over_http(served.base_url)
+        app = create_app(config)
+        served = self._stack.enter_context(serve_in_thread(app))
+        self._app = app
+        self._fake = OneClickFake(ServedControls(served, app), served.base_url)
         return self._fake
 
     def close(self) -> None:
         self._stack.close()
-        self._config = self._fake = None
+        self._app = self._fake = None
 
 
 def _same(served: FakeConfig, wanted: FakeConfig) -> bool:

@@ -13,11 +13,16 @@ import time
 from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import uvicorn
 
+from cashfree_oneclick.fake.controls_http import HttpControls
 from cashfree_oneclick.fake.info import BASE_PATH
+
+if TYPE_CHECKING:
+    from cashfree_oneclick.fake.app import FakeCashfree
+    from cashfree_oneclick.fake.config import FakeConfig
 
 T = TypeVar("T")
 
@@ -67,3 +72,22 @@ def serve_in_thread(
         thread.join(timeout=10)
         if thread.is_alive():
             raise RuntimeError("uvicorn did not shut down")
+
+
+class ServedControls(HttpControls):
+    """The controls of a fake this process serves in a thread: over its admin API like any served fake,
+    and the two controls the admin API has no route for (a new configuration, quirks mode) run on the
+    server's own loop, so ``oneclick_fake_server`` keeps every control ``oneclick_fake`` has."""
+
+    def __init__(self, served: Served, app: FakeCashfree) -> None:
+        super().__init__(served.base_url)
+        self._served, self._app = served, app
+
+    async def reset(self, config: FakeConfig | None = None) -> None:
+        if config is None:
+            await super().reset()
+        else:
+            self._served.call(self._app.controls.reset(config))
+
+    async def quirks(self, enabled: bool = True) -> None:
+        self._served.call(self._app.controls.quirks(enabled))

@@ -45,3 +45,15 @@ def test_enum_properties_come_from_the_contract_bundle() -> None:
     enums = enum_properties()
     assert {"scope", "identifier_type"} <= enums
     assert "verification_id" not in enums
+
+
+def test_a_masked_key_is_no_difference_but_its_named_siblings_are() -> None:
+    # Redaction masks a key that looks like PII (a fuzzed mobile number as a property name): one side
+    # may show it and the other not, depending on what its redactor knew; the named keys still count.
+    vendor = {"user": [{"identifier_type": "MOBILE", "[REDACTED]": "x", "extra": 1}]}
+    fake = {"user": [{"identifier_type": "MOBILE"}]}
+    assert named(vendor, fake) == {("missing-in-fake", "/user/*/extra", "present", "absent", "")}
+    assert named(fake, {"user": [{"identifier_type": "MOBILE", "x[REDACTED]": 2}]}) == set()
+    # The vendor's masked key may be the fake's FakeGetClock (a harvested value on one side only).
+    assert named({"user": [{"[REDACTED]": 1}]}, {"user": [{"FakeGetClock": 1}]}) == set()
+    assert named({"user": [{"FakeGetClock": 1}]}, {"user": [{"[REDACTED]": 1}]}) == set()

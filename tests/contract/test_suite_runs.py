@@ -10,7 +10,7 @@ import pytest
 
 from cashfree_oneclick.fake import FakeConfig
 from contract_tests import findings, reports, runner
-from contract_tests.profiles import profile
+from contract_tests.profiles import PR_SEED, Profile, profile
 from contract_tests.register_use import Use, usage
 from contract_tests.targets import Credentials, resolve
 from scripts.deviations import load_register
@@ -69,12 +69,17 @@ def test_an_unregistered_quirk_fails_the_run(quirks_run: runner.RunResult) -> No
     assert any("new finding" in reason for reason in outcome.reasons)
 
 
+# Every request of a run with wrong credentials answers 401: what is under test is the verdict's
+# message, which one example per operation shows as well as the pr profile's dozen.
+WRONG_CREDENTIALS_RUN = Profile("pr", PR_SEED, max_examples=1, max_time=60, stateful_steps=2)
+
+
 def test_wrong_credentials_fail_with_a_clear_message() -> None:
     with served(FakeConfig()) as url:
         target = resolve(url)
         wrong = Credentials("wrong_client_id", "wrong_client_secret")
         target = dataclasses.replace(target, app_pair=wrong, general_pair=wrong)
-        result = runner.run(target, profile("pr"), progress=None)
+        result = runner.run(target, WRONG_CREDENTIALS_RUN, progress=None)
     outcome = reports.verdict(result)
     assert not outcome.passed
     silent = [reason for reason in outcome.reasons if "never answered 2xx" in reason]

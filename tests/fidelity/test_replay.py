@@ -1,4 +1,6 @@
-"""``python -m contract_tests.fidelity`` on cassettes recorded against vendor stand-ins over real HTTP."""
+"""``python -m contract_tests.fidelity`` on cassettes recorded against vendor stand-ins over real HTTP,
+and the suite's own verdict on a local server that is not our fake (judged foreign, clean, no
+/__fake__ call)."""
 
 from __future__ import annotations
 
@@ -24,10 +26,9 @@ from tests.support.vendor_runs import VendorRun
 
 pytestmark = pytest.mark.heavy(seconds=24)
 
-# Each recorded stand-in is a session fixture: the tests that read it share one xdist worker, so that
-# it is recorded once; the command-line run and the small runs are two groups, run side by side.
-IDENTICAL = pytest.mark.xdist_group("fidelity-identical")
-SMALL_RUNS = pytest.mark.xdist_group("fidelity-small-runs")
+# Each recorded stand-in is a session fixture (tests/fidelity/conftest.py): every test that reads one is
+# in this module, which `make test` runs whole on one worker (--dist loadfile), so each is recorded once
+# per session. (A reader in another module would record it again on another worker.)
 
 
 def fidelity(cassette: Path, out: Path, *extra: str) -> tuple[int, dict[str, Any]]:
@@ -42,7 +43,6 @@ def unplanned_skips(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [skip for skip in report["skipped"] if "X-Fake-Fault" not in skip["why"]]
 
 
-@IDENTICAL
 def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun, tmp_path: Path) -> None:
     code, report = fidelity(identical_run.cassette, tmp_path)
 
@@ -58,7 +58,6 @@ def test_an_identical_server_replays_with_no_difference(identical_run: VendorRun
             assert planted not in text, f"a secret in {path.name}"
 
 
-@SMALL_RUNS
 def test_negative_data_replays_with_no_difference(negative_run: VendorRun, tmp_path: Path) -> None:
     lines = negative_run.cassette.read_text(encoding="utf-8").rstrip("\n").split("\n")
     codes = {json.loads(json.loads(line)["response"]["body"] or "{}").get("code") for line in lines}
@@ -86,7 +85,6 @@ CHANGED_DIFFERENCES = {
 }
 
 
-@SMALL_RUNS
 def test_a_changed_server_replays_with_each_difference_named(changed_run: VendorRun, tmp_path: Path) -> None:
     code, report = fidelity(changed_run.cassette, tmp_path)
 
@@ -108,7 +106,6 @@ def test_a_changed_server_replays_with_each_difference_named(changed_run: Vendor
     )
 
 
-@SMALL_RUNS
 def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_path: Path) -> None:
     register = tmp_path / "limitations.yaml"
     register.write_text(
@@ -134,7 +131,6 @@ def test_registered_limitations_are_known_and_pass(changed_run: VendorRun, tmp_p
     assert len(report["differences"]) == len(CHANGED_DIFFERENCES)
 
 
-@SMALL_RUNS
 def test_the_vendor_example_shapes_are_the_registered_limitations(
     quirky_run: VendorRun, tmp_path: Path
 ) -> None:
@@ -227,7 +223,6 @@ def test_a_cassette_that_cannot_be_replayed_exits_2(
     assert not (tmp_path / "out").exists(), "no report of a replay that did not run"
 
 
-@IDENTICAL
 def test_a_malformed_register_exits_2(
     identical_run: VendorRun, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -238,7 +233,6 @@ def test_a_malformed_register_exits_2(
     assert "entry 0 (FAKE-1): missing keys" in capsys.readouterr().err
 
 
-@IDENTICAL
 def test_the_cassette_keeps_shapes_and_no_secret(identical_run: VendorRun) -> None:
     text = identical_run.cassette.read_text(encoding="utf-8")
     for planted in (identical_run.token, TEST_APP_CLIENT_SECRET, TEST_GENERAL_CLIENT_SECRET, "9999900000"):
@@ -296,3 +290,23 @@ def test_a_verification_id_partly_masked_replays_as_new_then_as_used(tmp_path: P
 
     assert code == 0, report["differences"]
     assert report["replayed"] == 2
+
+
+def test_a_foreign_server_runs_clean_with_credentials_from_the_environment(identical_run: VendorRun) -> None:
+    summary = (identical_run.reports / "summary.md").read_text(encoding="utf-8")
+    assert identical_run.exit_code == 0, summary
+    assert summary.startswith("# Contract run: PASS")
+    assert f"- target: `foreign` {identical_run.base_url}: GET /__fake__/info answered 404" in summary
+    assert "- data: positive only" in summary
+    # The probe is the only /__fake__/ request: no consent step, no fake-only operation.
+    assert identical_run.fake_paths == ("/verification/__fake__/info",)
+    lines = identical_run.cassette.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    operations = {json.loads(line)["operation"] for line in lines}
+    assert operations == {
+        "POST /user/data-availability",
+        "POST /oauth2/session",
+        "POST /oauth2/generate-token",
+        "GET /oauth2/user-details",
+    }
+    details = [json.loads(line)["response"]["status"] for line in lines if "user-details" in line]
+    assert 200 in details, "the token from the environment was used"

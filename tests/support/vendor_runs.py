@@ -92,7 +92,7 @@ def record(
                 patch.delenv(name, raising=False)
             # The nightly profile shrunk as `make nightly` allows (a fixed seed): the command line end
             # to end in seconds.
-            patch.setenv("CONTRACT_NIGHTLY_MAX_EXAMPLES", "4")
+            patch.setenv("CONTRACT_NIGHTLY_MAX_EXAMPLES", "2")
             arguments = ["--target", serving.base_url, "--profile", "nightly", "--seed", str(PR_SEED)]
             exit_code = cli.main([*arguments, "--report-dir", str(directory), "--quiet"])
     return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token)

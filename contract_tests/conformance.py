@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jsonschema import ValidationError
+
 from cashfree_oneclick.jsonbody import BodyError, parse_json
 from contract_tests.findings import SEVERITY_BY_CHECK, Finding, FindingKey, pointer_of
 from contract_tests.formats import strict_validator
@@ -44,15 +46,17 @@ def _validators(bundle: Path) -> dict[tuple[str, int], Any]:
 def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[str, str]) -> list[Finding]:
     validators = _validators(bundle)
     found: dict[FindingKey, Finding] = {}
+    # A run repeats many answers byte for byte (the same error for many generated requests): each
+    # distinct body of an operation and status is validated once.
+    errors_of: dict[tuple[str, int, bytes], list[ValidationError]] = {}
     for item in interactions:
         validator = validators.get((item.operation, item.status or 0))
         if validator is None or not item.response_body:
             continue
-        try:
-            body: Any = parse_json(item.response_body)
-        except BodyError:
-            continue  # wire.json_body reports a body that is not RFC 8259 JSON
-        for error in leaf_errors(validator.iter_errors(body)):
+        seen = (item.operation, item.status or 0, item.response_body)
+        if seen not in errors_of:
+            errors_of[seen] = _leaf_errors(validator, item.response_body)
+        for error in errors_of[seen]:
             pointer = pointer_of(list(error.absolute_path))
             rule = json.dumps(error.validator_value)
             finding = Finding(
@@ -70,3 +74,11 @@ def findings(bundle: Path, interactions: list[Interaction], operation_ids: dict[
             )
             found.setdefault(finding.key, finding)
     return list(found.values())
+
+
+def _leaf_errors(validator: Any, response_body: bytes) -> list[ValidationError]:
+    try:
+        body: Any = parse_json(response_body)
+    except BodyError:
+        return []  # wire.json_body reports a body that is not RFC 8259 JSON
+    return leaf_errors(validator.iter_errors(body))

@@ -5,7 +5,7 @@ Profiles (select with HYPOTHESIS_PROFILE, default ``pr``):
   the same commit always runs the same cases.
 - ``nightly``: a fresh random seed each run (printed), more examples, bounded in time per test.
 
-The suite runs in parallel processes (pytest-xdist, ``-n auto`` in the Makefile's ``make test``): the
+The suite runs in parallel processes (pytest-xdist, one more than the cores in ``make test``): the
 controller draws the seed once and hands it to every worker, so one run has one seed, printed in the
 header and beside every failure (a worker's failure section travels back with its report).
 """
@@ -100,7 +100,7 @@ def pytest_configure_node(node: Any) -> None:
 
 # `make test` hands whole modules to the workers in collection order (--dist loadfile): the modules
 # that cost most CPU (whole contract runs, served fakes, subprocesses) go first, heaviest first, so
-# that the two workers finish together instead of one of them starting a 15 s module while the other
+# that the workers finish together instead of one of them starting a 15 s module while the other
 # is already done. Each such module says so itself: `pytestmark = pytest.mark.heavy(seconds=N)`, N its
 # own CPU seconds: user+sys of `pytest -n 0 <module>` less that of a run of a light module (about 10 s
 # of start-up, which a worker pays once). Any other module keeps its place.

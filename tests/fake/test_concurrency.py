@@ -1,7 +1,7 @@
-"""200 concurrent requests with one verification_id: exactly one wins, every other one is a 409.
+"""100 concurrent requests with one verification_id: exactly one wins, every other one is a 409.
 
-In-process (asyncio.gather on the ASGI app) and over real HTTP (uvicorn, 200 client connections).
-The control cases, 200 distinct verification ids all answered 200, show the 409s come from the
+In-process (asyncio.gather on the ASGI app) and over real HTTP (uvicorn, 100 client connections).
+The control cases, 100 distinct verification ids all answered 200, show the 409s come from the
 duplicate id and not from load.
 """
 
@@ -29,7 +29,7 @@ def store(request: pytest.FixtureRequest) -> str:
     return param
 
 
-CONCURRENCY = 200
+CONCURRENCY = 100
 OPERATIONS = ["VrsUserVaultOauthInitiation", "VrsUserVaultDataAvailability"]
 
 

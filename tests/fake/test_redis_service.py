@@ -1,6 +1,6 @@
 """The fake as a shared service: two worker processes on one port, state in a real redis-server.
 
-Over real HTTP on fresh connections (so the kernel spreads them over both workers): 200 whole flows
+Over real HTTP on fresh connections (so the kernel spreads them over both workers): 100 whole flows
 all succeed; 100 concurrent sessions with one verification_id give exactly one 200 and 99 x 409;
 time travel and reset through the admin API reach every worker; a
 Redis stopped (or hung) mid-run is a prompt 503 in the vendor's error shape naming the state store,
@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=21)]
 
 WORKERS = 2
 PROMPT = 5.0  # seconds: the most an answer may take while Redis is gone
-FLOWS = 200
+FLOWS = 100
 RACERS = 100
 
 

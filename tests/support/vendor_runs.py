@@ -80,7 +80,7 @@ def record(
         }
         if small:
             target = resolve(serving.base_url, environ=environ, negative=negative)
-            prof = Profile("pr", PR_SEED, max_examples=3, max_time=120, stateful_steps=3)
+            prof = Profile("pr", PR_SEED, max_examples=2, max_time=120, stateful_steps=3)
             result = runner.run(target, prof, progress=None)
             outcome = reports.verdict(result)
             reports.write_all(result, outcome, directory, REDACTOR)

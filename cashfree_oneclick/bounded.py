@@ -32,6 +32,7 @@ from typing import Any, Final
 import httpx
 
 from cashfree_oneclick.jsonbody import BodyError, parse_json
+from cashfree_oneclick.tls import with_shared_verify
 
 LAST_RESPONSE: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
     "cashfree_last_response", default=None
@@ -161,7 +162,7 @@ class _AsyncPieces(httpx.AsyncByteStream):
 
 class BoundedClient(httpx.Client):
     def __init__(self, *, max_bytes: int, max_depth: int, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(**with_shared_verify(options))
         self._max_bytes, self._max_depth = max_bytes, max_depth
 
     def send(self, request: httpx.Request, **options: Any) -> httpx.Response:
@@ -183,7 +184,7 @@ class BoundedClient(httpx.Client):
 
 class AsyncBoundedClient(httpx.AsyncClient):
     def __init__(self, *, max_bytes: int, max_depth: int, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(**with_shared_verify(options))
         self._max_bytes, self._max_depth = max_bytes, max_depth
 
     async def send(self, request: httpx.Request, **options: Any) -> httpx.Response:

@@ -34,6 +34,7 @@ import yaml
 
 from scripts.openapi_schema import resolved_document
 from scripts.overlay import OverlayError, apply_overlay, load_overlay
+from scripts.yaml_io import load_yaml
 
 OPENAPI_DIR = Path(__file__).resolve().parent.parent / "openapi"
 _HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
@@ -58,7 +59,7 @@ class BundleSpec:
 def load_manifest(path: Path) -> dict[str, BundleSpec]:
     # From the open file, not its text: a YAML syntax error then names the file it is in.
     with path.open(encoding="utf-8") as stream:
-        raw = yaml.safe_load(stream)
+        raw = load_yaml(stream)
     if not isinstance(raw, Mapping) or not isinstance(raw.get("bundles"), Mapping):
         raise BundleError(f"{path}: expected a mapping with 'bundles'")
     specs: dict[str, BundleSpec] = {}
@@ -164,7 +165,7 @@ def render_packaged(document: dict[str, Any]) -> str:
 
 def _load_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as stream:
-        document = yaml.safe_load(stream)
+        document = load_yaml(stream)
     if not isinstance(document, dict):
         raise BundleError(f"{path}: not an OpenAPI document")
     return document

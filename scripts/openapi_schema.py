@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import ValidationError
 
 from scripts.json_pointer import resolve_ref
+from scripts.yaml_io import load_yaml
 
 _DROPPED = {"example", "xml", "externalDocs", "discriminator", "readOnly", "writeOnly", "deprecated"}
 
@@ -33,7 +33,7 @@ def read_bundle(path: Path) -> dict[str, Any]:
 @cache
 def _read_bundle(path: Path, _version: int) -> dict[str, Any]:
     with path.open(encoding="utf-8") as stream:
-        document = yaml.safe_load(stream)
+        document = load_yaml(stream)
     if not isinstance(document, dict):
         raise ValueError(f"{path}: not an OpenAPI document")
     return document

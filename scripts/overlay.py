@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonpath
-import yaml
+
+from scripts.yaml_io import load_yaml
 
 _ENV = jsonpath.JSONPathEnvironment(strict=True)
 _ACTION_KEYS = {"target", "description", "update", "remove"}
@@ -52,7 +53,7 @@ class Overlay:
 def load_overlay(path: Path) -> Overlay:
     # From the open file, not its text: a YAML syntax error then names the file it is in.
     with path.open(encoding="utf-8") as stream:
-        return parse_overlay(yaml.safe_load(stream), str(path))
+        return parse_overlay(load_yaml(stream), str(path))
 
 
 def parse_overlay(document: Any, source: str) -> Overlay:

@@ -26,6 +26,7 @@ from scripts.bundle import BundleError, merge_documents
 from scripts.spec_changes import to_json, to_markdown
 from scripts.spec_document_diff import diff_documents
 from scripts.spec_schema_diff import SpecDiffError
+from scripts.yaml_io import load_yaml
 
 __all__ = ["diff_documents", "load", "main"]
 
@@ -37,7 +38,7 @@ def load(path: Path) -> dict[str, Any]:
         raise SpecDiffError(f"{path}: no *.yaml documents")
     documents = []
     for file in files:
-        document = yaml.safe_load(file.read_text(encoding="utf-8"))
+        document = load_yaml(file.read_text(encoding="utf-8"))
         if not isinstance(document, dict):
             raise SpecDiffError(f"{file}: not an OpenAPI document")
         documents.append((str(file), document))

@@ -6,11 +6,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from scripts.openapi_schema import to_json_schema
+from scripts.yaml_io import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT_BUNDLE = ROOT / "openapi" / "bundles" / "client.yaml"
@@ -27,7 +27,7 @@ RESPONSE_SCHEMAS = (
 
 @cache
 def client_bundle() -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load(CLIENT_BUNDLE.read_text(encoding="utf-8"))
+    document: dict[str, Any] = load_yaml(CLIENT_BUNDLE.read_text(encoding="utf-8"))
     return document
 
 

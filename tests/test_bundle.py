@@ -23,6 +23,7 @@ from scripts.bundle import (
     render,
 )
 from scripts.overlay import Overlay, OverlayError, apply_overlay, load_overlay
+from scripts.yaml_io import load_yaml
 
 MANIFEST = OPENAPI_DIR / "bundles.yaml"
 BUNDLES_DIR = OPENAPI_DIR / "bundles"
@@ -335,7 +336,7 @@ def test_render_is_deterministic_and_starts_with_the_do_not_edit_header(project:
     assert lines[1:3] == ["# The base bundle.", "# Its second line."]
     assert lines[3] == "openapi: 3.0.0"
     document = build(specs, project)["base"]
-    loaded = yaml.safe_load(first)
+    loaded = load_yaml(first)
     assert loaded == document
     # Keys keep the document's order (sort_keys=False), so a diff of a bundle follows its sources.
     assert list(loaded) == list(document)
@@ -406,7 +407,7 @@ def test_main_returns_2_with_a_message_on_broken_input(
         text = (project / "a.yaml").read_text(encoding="utf-8").replace("/a:", "/renamed:")
         (project / "a.yaml").write_text(text, encoding="utf-8")
     elif breakage == "no-description":
-        overlay = yaml.safe_load((project / "overlays" / "base.yaml").read_text(encoding="utf-8"))
+        overlay = load_yaml((project / "overlays" / "base.yaml").read_text(encoding="utf-8"))
         del overlay["actions"][1]["description"]
         _write(project / "overlays" / "base.yaml", overlay)
     elif breakage == "unparsable":
@@ -427,7 +428,7 @@ def test_main_returns_2_with_a_message_on_broken_input(
 
 
 def _bundle(name: str) -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load((BUNDLES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    document: dict[str, Any] = load_yaml((BUNDLES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     return document
 
 
@@ -509,7 +510,7 @@ def test_every_overlay_action_says_why() -> None:
     used = {overlay for spec in load_manifest(MANIFEST).values() for overlay in spec.overlays}
     for path in overlays:
         assert f"overlays/{path.name}" in used, f"{path.name} is in no bundle"
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         for index, action in enumerate(raw["actions"]):
             description = action.get("description")
             assert isinstance(description, str), f"{path.name} action {index} has no description"
@@ -529,9 +530,7 @@ def test_every_name_of_a_union_target_matches() -> None:
     checked = 0
     for spec in specs.values():
         documents = [(f"bundle {spec.base}", built[spec.base])] if spec.base else []
-        documents += [
-            (s, yaml.safe_load((OPENAPI_DIR / s).read_text(encoding="utf-8"))) for s in spec.sources
-        ]
+        documents += [(s, load_yaml((OPENAPI_DIR / s).read_text(encoding="utf-8"))) for s in spec.sources]
         document = merge_documents(documents)
         for overlay_name in spec.overlays:
             overlay = load_overlay(OPENAPI_DIR / overlay_name)
@@ -604,7 +603,7 @@ def test_the_loosening_check_catches_a_loosening() -> None:
 
 @pytest.mark.parametrize("vendor_file", VENDOR_FILES, ids=[p.name for p in VENDOR_FILES])
 def test_the_contract_never_loosens_the_vendor(vendor_file: Path) -> None:
-    vendor_schemas = yaml.safe_load(vendor_file.read_text(encoding="utf-8"))["components"]["schemas"]
+    vendor_schemas = load_yaml(vendor_file.read_text(encoding="utf-8"))["components"]["schemas"]
     contract_schemas = _bundle("contract")["components"]["schemas"]
     assert vendor_schemas, f"{vendor_file.name} has no schema to compare"
     problems = [

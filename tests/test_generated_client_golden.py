@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from cashfree_oneclick_generated.api.one_click import (
     vrs_user_vault_fetch_details_from_access_token as fetch_details,
 )
@@ -53,12 +52,13 @@ from cashfree_oneclick_generated.models import (
 
 from cashfree_oneclick import api_key_client, bearer_client
 from cashfree_oneclick.version import API_VERSION
+from scripts.yaml_io import load_yaml
 
 VENDOR = Path(__file__).resolve().parent.parent / "openapi" / "vendor"
 
 
 def vendor_example(file: str, response: str, example: str = "SUCCESS") -> dict[str, Any]:
-    document = yaml.safe_load((VENDOR / file).read_text(encoding="utf-8"))
+    document = load_yaml((VENDOR / file).read_text(encoding="utf-8"))
     media = document["components"]["responses"][response]["content"]["application/json"]
     value: dict[str, Any] = media["examples"][example]["value"]
     return value

@@ -27,6 +27,7 @@ from scripts.spec_changes import Change, Location, to_markdown
 from scripts.spec_diff import diff_documents, main
 from scripts.spec_document_diff import diff_views
 from scripts.spec_schema_diff import CONSTRAINTS, Refs, SpecDiffError
+from scripts.yaml_io import load_yaml
 
 OP = "POST /items"
 REQUEST = "/requestBody/content/application~1json/schema"
@@ -487,7 +488,7 @@ def test_cli_merges_a_directory_of_documents(tmp_path: Path) -> None:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
     return document
 
 

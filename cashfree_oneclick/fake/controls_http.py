@@ -20,6 +20,7 @@ from cashfree_oneclick.fake.config import FakeConfig
 from cashfree_oneclick.fake.controls import CONTROL_HEADER, ControlError, Controls
 from cashfree_oneclick.fake.journal import JournalRecord
 from cashfree_oneclick.jsonbody import BodyError, parse_json
+from cashfree_oneclick.tls import with_shared_verify
 
 TIMEOUT_SECONDS = 30.0
 # The journal is bounded (1000 exchanges, bodies capped by the fake): far below this.
@@ -50,9 +51,8 @@ class HttpControls(Controls):
         body: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
     ) -> Any:
-        async with httpx.AsyncClient(
-            base_url=self.base_url, transport=self._transport, timeout=TIMEOUT_SECONDS
-        ) as client:
+        options = with_shared_verify({"transport": self._transport, "timeout": TIMEOUT_SECONDS})
+        async with httpx.AsyncClient(base_url=self.base_url, **options) as client:
             response = await client.request(
                 method, path, json=body, headers={**self._headers, **(headers or {})}
             )

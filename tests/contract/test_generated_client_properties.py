@@ -16,7 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from cashfree_oneclick_generated.api.one_click import (
     vrs_user_vault_fetch_details_from_access_token as details_api,
 )
@@ -41,6 +40,7 @@ from cashfree_oneclick.version import API_VERSION
 from contract_tests.auth import FLOW_MOBILE
 from scripts.json_pointer import deref
 from scripts.openapi_schema import to_json_schema
+from scripts.yaml_io import load_yaml
 from tests.strategies import mobile_numbers, verification_ids
 from tests.support.fake_flow import served
 
@@ -51,7 +51,7 @@ CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contra
 
 @cache
 def request_validator(path: str, method: str) -> Draft7Validator:
-    document = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    document = load_yaml(CONTRACT.read_text(encoding="utf-8"))
     body = document["paths"][path][method]["requestBody"]
     body = deref(document, body)
     return Draft7Validator(to_json_schema(body["content"]["application/json"]["schema"], document))
@@ -59,7 +59,7 @@ def request_validator(path: str, method: str) -> Draft7Validator:
 
 @cache
 def documented_statuses(path: str, method: str) -> frozenset[int]:
-    document = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
+    document = load_yaml(CONTRACT.read_text(encoding="utf-8"))
     return frozenset(int(status) for status in document["paths"][path][method]["responses"])
 
 

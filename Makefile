@@ -21,7 +21,7 @@ BUNDLES := $(wildcard openapi/bundles/*.yaml)
 BUILD := build
 
 .PHONY: help env extract bundle lint-spec lint-spec-vendor generate check lint typecheck lint-imports test contract fake fuzz \
-	bench bench-tools redis-server clean dist spec-diff lint-workflows nightly drift fidelity facts
+	bench bench-tools redis-server test-tools clean dist spec-diff lint-workflows nightly drift fidelity facts
 TARGET ?= fake
 PROFILE ?= pr
 PORT ?= 8080
@@ -110,7 +110,7 @@ check: lint typecheck lint-imports lint-spec lint-workflows  ##[check] lint, typ
 contract: env  ##[main] the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
 
-test: check redis-server  ##[main] make check, then the test suite
+test: check test-tools  ##[main] make check, then the test suite
 	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(JUNIT),--junitxml $(JUNIT))
 
 nightly: env  ##[suite] the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)
@@ -134,6 +134,10 @@ bench-tools: redis-server
 # The tests and the benchmark of the Redis state store start their own redis-server (Debian's package).
 redis-server:
 	@command -v redis-server >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server; }
+
+# The tests start their own redis-server, and run the README's curl quickstart (curl and jq) as written.
+test-tools: redis-server
+	@command -v curl >/dev/null && command -v jq >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq curl jq; }
 
 bench: env bench-tools  ##[build] benchmarks (printed, never asserted): client parse cost, fake under load
 	$(PY) -m benchmarks.parse

@@ -139,10 +139,11 @@ redis-server:
 test-tools: redis-server
 	@command -v curl >/dev/null && command -v jq >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq curl jq; }
 
-bench: env bench-tools  ##[build] benchmarks (printed, never asserted): client parse cost, fake under load
+bench: env bench-tools  ##[build] benchmarks (printed, never asserted): client parse cost, fake under load, pr run over HTTP
 	$(PY) -m benchmarks.parse
 	$(PY) -m benchmarks.fake_load
 	$(PY) -m benchmarks.contract_speed
+	$(PY) -m benchmarks.pr_over_http
 	$(PY) -m benchmarks.client_overhead
 
 facts: env  ##[spec] write README.md's fact table from openapi/facts.yaml

@@ -37,9 +37,9 @@ JUNIT ?=
 # `make test` runs the tests in parallel processes (pytest-xdist), one more than there are cores: some
 # modules spend seconds waiting (a dripping stand-in, a paused Redis, a subprocess starting), and the
 # extra worker fills that time (measured on 2 cores: 108 s with 2 workers, 100 s with 3, same tests);
-# PYTEST_WORKERS=0 runs them in this process. --dist loadfile: each test module runs whole on one worker, so a module-scoped
-# fixture (a contract run, a served fake, a replayed cassette) is set up once, not once per worker
-# and again each time a worker comes back to the module. (loadgroup would allow finer groups, but
+# PYTEST_WORKERS=0 runs them in this process. --dist loadfile: each test module runs whole on one
+# worker, so a module-scoped fixture (a contract run, a served fake, a replayed cassette) is set up
+# once, not once per worker and again each time a worker comes back to the module. (loadgroup would allow finer groups, but
 # xdist 3.8 marks groups through a node attribute pytest 9.2 no longer reads: it groups nothing.)
 # --no-loadscope-reorder: modules go out in collection order, heaviest first (tests/conftest.py).
 PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))

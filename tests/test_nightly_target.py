@@ -39,7 +39,7 @@ def test_the_nightly_profile_writes_every_artifact_the_workflow_uploads(
     fake_url: str, tmp_path: Path
 ) -> None:
     reports = tmp_path / "contract"
-    environment = {**os.environ, "CONTRACT_NIGHTLY_MAX_EXAMPLES": "2"}
+    environment = {**os.environ, "CONTRACT_NIGHTLY_MAX_EXAMPLES": "1"}
     environment.pop("CONTRACT_SEED", None)  # the command line's seed must be the one used
     command = [sys.executable, "-m", "contract_tests", "--target", fake_url, "--profile", "nightly"]
     command += ["--seed", "7", "--report-dir", str(reports), "--quiet"]

@@ -91,7 +91,9 @@ def test_clean_venv_runs_an_outside_test_file(wheels: dict[str, Path], tmp_path:
     app.mkdir()
     shutil.copy(INTEGRATOR_TESTS, app / "test_integrator.py")
     env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "UV_", "CASHFREE"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "PYTEST", "VIRTUAL_ENV", "UV_", "CASHFREE"))
     }
     output = _run(
         str(python), "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", cwd=app, env=env

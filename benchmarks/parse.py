@@ -19,15 +19,16 @@ import timeit
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 from cashfree_oneclick_generated.models import FetchDetailsResponseSchema
+
+from scripts.yaml_io import load_yaml
 
 VENDOR = Path(__file__).resolve().parent.parent / "openapi" / "vendor" / "get-oauth2-user-details.yaml"
 TARGET_RATIO = 3.0
 
 
 def success_body() -> bytes:
-    document = yaml.safe_load(VENDOR.read_text(encoding="utf-8"))
+    document = load_yaml(VENDOR.read_text(encoding="utf-8"))
     media = document["components"]["responses"]["FetchDetailsResponse"]["content"]["application/json"]
     return json.dumps(media["examples"]["SUCCESS"]["value"]).encode()
 

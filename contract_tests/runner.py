@@ -341,23 +341,28 @@ def _install_failure_filter(schema: Any) -> None:
 
 def _incomplete(probed: probes.ProbeResult, stop_reason: str, phase: str) -> list[Finding]:
     """What could not finish, as findings saying where it stopped (the reports are written anyway)."""
+
+    def incomplete(title: str, message: str) -> Finding:
+        return Finding(
+            "(run)", "(run)", "run_incomplete", title, message,
+            Severity.MEDIUM, None, "", "# a longer bound: PROFILE=nightly, or a faster target",
+        )  # fmt: skip
+
     found = []
     if probed.cut_before is not None:
         found.append(
-            Finding(
-                "(run)", "(run)", "run_incomplete", "the probes stopped at their share of the time bound",
+            incomplete(
+                "the probes stopped at their share of the time bound",
                 f"the probes' time ran out before {probed.cut_before}: it and the rules after it did not run",
-                Severity.MEDIUM, None, "", "# a longer bound: PROFILE=nightly, or a faster target",
             )
-        )  # fmt: skip
+        )
     if stop_reason.startswith("abandoned"):
         found.append(
-            Finding(
-                "(run)", "(run)", "run_incomplete", "the engine was abandoned at the time bound",
+            incomplete(
+                "the engine was abandoned at the time bound",
                 f"the engine did not stop when asked; it was in its {phase} phase: the rest is missing",
-                Severity.MEDIUM, None, "", "# a longer bound: PROFILE=nightly, or a faster target",
             )
-        )  # fmt: skip
+        )
     return found
 
 

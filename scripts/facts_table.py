@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from scripts.yaml_io import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "openapi" / "facts.yaml"
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.facts_table")
     parser.add_argument("--check", action="store_true", help="exit 1 when README.md's table is stale")
     args = parser.parse_args(argv)
-    ledger = yaml.safe_load(LEDGER.read_text(encoding="utf-8"))
+    ledger = load_yaml(LEDGER.read_text(encoding="utf-8"))
     readme = README.read_text(encoding="utf-8")
     new = updated(readme, render(ledger))
     if args.check:

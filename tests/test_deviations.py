@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from scripts.deviations import Deviation, Match, Register, RegisterError, load_register
+from scripts.yaml_io import load_yaml
 
 FIXTURE = Path(__file__).parent / "fixtures" / "deviations.yaml"
 REAL = Path(__file__).resolve().parents[1] / "openapi" / "deviations.yaml"
@@ -32,7 +33,7 @@ def _write(tmp_path: Path, document: Any) -> Path:
 
 
 def _fixture() -> dict[str, Any]:
-    raw: dict[str, Any] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(FIXTURE.read_text(encoding="utf-8"))
     return raw
 
 

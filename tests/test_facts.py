@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from contract_tests import conformance, policy
 from contract_tests.drift import BY_NAME
 from contract_tests.findings import SEVERITY_BY_CHECK
 from scripts import facts_table
+from scripts.yaml_io import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LEDGER: dict[str, Any] = yaml.safe_load((ROOT / "openapi" / "facts.yaml").read_text(encoding="utf-8"))
+LEDGER: dict[str, Any] = load_yaml((ROOT / "openapi" / "facts.yaml").read_text(encoding="utf-8"))
 FACTS: list[dict[str, Any]] = LEDGER["facts"]
 # Every check a finding can carry: ours (policy.CUSTOM_CHECKS), schemathesis's that the suite runs, and
 # conformance.

@@ -6,7 +6,6 @@ the generated models cannot carry, a field dropped, renamed or re-typed on the w
 
 from __future__ import annotations
 
-import os
 from typing import Any, Protocol
 
 import pytest
@@ -19,8 +18,7 @@ pytestmark = pytest.mark.heavy(seconds=6)
 
 # Half the commit profile's examples: hypothesis-jsonschema builds each object's strategy anew on every
 # draw, and the largest bodies (user details) cost 50 ms each; the nightly profile runs 1000 per schema.
-COMMIT_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "pr") == "pr"
-EXAMPLES = 30 if COMMIT_PROFILE else settings().max_examples
+EXAMPLES = 30 if settings.get_current_profile_name() == "pr" else settings().max_examples
 
 
 class Model(Protocol):

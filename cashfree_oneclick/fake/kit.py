@@ -36,6 +36,7 @@ from cashfree_oneclick.fake.info import BASE_PATH
 from cashfree_oneclick.fake.journal import JournalRecord
 from cashfree_oneclick.fake.lease import TenantLease
 from cashfree_oneclick.fake.transport import SyncASGITransport, async_transport, run_sync
+from cashfree_oneclick.tls import with_shared_verify
 
 if TYPE_CHECKING:
     from cashfree_oneclick.fake.app import FakeCashfree
@@ -120,7 +121,7 @@ class OneClickFake:
     def http(self) -> httpx.Client:
         """A bare httpx client on the base URL (no credentials), for requests the client would refuse."""
         transport = SyncASGITransport(self._app) if self._app is not None else None
-        client = httpx.Client(base_url=self.base_url, transport=transport)
+        client = httpx.Client(base_url=self.base_url, **with_shared_verify({"transport": transport}))
         self._closers.append(client.close)
         return client
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from cashfree_oneclick.jsonbody import parse_json
+from cashfree_oneclick.tls import with_shared_verify
 
 TIMEOUT_SECONDS = 30.0
 
@@ -79,7 +80,7 @@ def take_tenant(
     """A new tenant of the fake at ``base_url`` (its API root), made with ``admin_token``."""
     base_url = _checked(base_url)
     headers = {"Authorization": f"Bearer {admin_token}"} if admin_token else {}
-    with httpx.Client(base_url=base_url, timeout=TIMEOUT_SECONDS, transport=transport) as http:
+    with _client(base_url, transport) as http:
         body = _answer(http.post("/__fake__/tenants", headers=headers), 201, "creating a tenant")
     try:
         return TenantLease(
@@ -95,8 +96,13 @@ def take_tenant(
         raise LeaseError(f"creating a tenant: the answer lacks {error}") from None
 
 
+def _client(base_url: str, transport: httpx.BaseTransport | None) -> httpx.Client:
+    options = with_shared_verify({"timeout": TIMEOUT_SECONDS, "transport": transport})
+    return httpx.Client(base_url=base_url, **options)
+
+
 def return_tenant(lease: TenantLease, transport: httpx.BaseTransport | None = None) -> None:
     """Delete the tenant (everything it holds goes with it), with its own key."""
-    with httpx.Client(base_url=lease.base_url, timeout=TIMEOUT_SECONDS, transport=transport) as http:
+    with _client(lease.base_url, transport) as http:
         response = http.delete(f"/__fake__/tenants/{lease.tenant}", headers=lease.admin_headers)
     _answer(response, 200, "deleting the tenant")

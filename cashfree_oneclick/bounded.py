@@ -4,12 +4,12 @@ The generated operations call ``httpx.Client.request``, which reads the whole bo
 ``BoundedClient`` / ``AsyncBoundedClient`` override ``send`` (httpx's public seam, so proxies from the
 environment, mounts and custom transports keep working) to read it here instead, streaming:
 
-- **deadline**: :data:`DEADLINE` holds the call's end (``time.monotonic()``), set by the client for
-  all its attempts and waits. Each request's connect/read/write/pool time-outs are cut to what remains,
-  and the deadline is checked after every chunk, so a body dripping one byte at a time cannot hold a
-  call past it. (The sync client cannot interrupt one blocked read: a read waits at most its read
-  time-out or what remained when the request started, whichever is less. The async client's whole
-  call also runs under ``asyncio.timeout``.)
+- **deadline**: :data:`~cashfree_oneclick.deadline.DEADLINE` holds the call's end, set by the client
+  for all its attempts and waits. Each request's connect/read/write/pool time-outs are cut to what
+  remains and the deadline is checked after every chunk; under the sync client every socket operation
+  is cut to it too (:mod:`cashfree_oneclick.deadline`), so neither a head nor a body dripping one byte
+  at a time, nor a read that stalls, holds a call past it. The async client's whole call also runs
+  under ``asyncio.timeout``.
 - **size**: at most ``max_bytes`` of body, counted after decompression too. The compressed stream is
   fed to httpx's decoders in pieces of :data:`PIECE` bytes, so one piece of a gzip bomb expands to at
   most about a thousand times that before the cap is checked.
@@ -25,25 +25,20 @@ and headers read so far); ``interpret.py`` turns them into the error tree.
 from __future__ import annotations
 
 import contextvars
-import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, Final
 
 import httpx
 
+from cashfree_oneclick.deadline import DeadlinePassedError, bound_to_deadline, remaining
 from cashfree_oneclick.jsonbody import BodyError, parse_json
 from cashfree_oneclick.tls import with_shared_verify
 
 LAST_RESPONSE: contextvars.ContextVar[httpx.Response | None] = contextvars.ContextVar(
     "cashfree_last_response", default=None
 )
-DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("cashfree_deadline", default=None)
 PIECE: Final = 1024  # bytes of compressed body decoded at a time
 DROPPED_HEADERS: Final = ("content-encoding", "content-length", "transfer-encoding")
-
-
-class DeadlinePassedError(Exception):
-    """The call's total deadline passed while a request was under way."""
 
 
 class UnreadableBodyError(Exception):
@@ -56,12 +51,6 @@ class UnreadableBodyError(Exception):
         # True: past a size or depth limit (the body was not kept whole); False: within the limits
         # but not strict JSON (NaN, a BOM, broken), the body kept as it came.
         self.limit = limit
-
-
-def remaining() -> float | None:
-    """Seconds left of the current call's deadline (None: no deadline set)."""
-    end = DEADLINE.get()
-    return None if end is None else end - time.monotonic()
 
 
 def _cap_timeouts(request: httpx.Request) -> None:
@@ -163,6 +152,7 @@ class _AsyncPieces(httpx.AsyncByteStream):
 class BoundedClient(httpx.Client):
     def __init__(self, *, max_bytes: int, max_depth: int, **options: Any) -> None:
         super().__init__(**with_shared_verify(options))
+        bound_to_deadline(self)
         self._max_bytes, self._max_depth = max_bytes, max_depth
 
     def send(self, request: httpx.Request, **options: Any) -> httpx.Response:

@@ -52,6 +52,7 @@ from cashfree_oneclick_generated.types import Response
 from tenacity import RetryCallState
 
 from cashfree_oneclick import bounded, transport, validation
+from cashfree_oneclick.deadline import DEADLINE
 from cashfree_oneclick.interpret import FAILURES, Call, CallState, deadline_passed
 from cashfree_oneclick.retries import async_retrying, sync_retrying
 from cashfree_oneclick.settings import Settings, check_transport_security, resolve
@@ -154,7 +155,7 @@ class OneClickClient(_Base):
                         raise state.failed(error, number) from error
                     result = state.answered(response, number)
         finally:
-            bounded.DEADLINE.reset(started)
+            DEADLINE.reset(started)
         return result
 
     def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:
@@ -245,7 +246,7 @@ class AsyncOneClickClient(_Base):
         except TimeoutError as error:
             raise deadline_passed(call, max(number, 1), state.deadline) from error
         finally:
-            bounded.DEADLINE.reset(started)
+            DEADLINE.reset(started)
         return result
 
     async def data_availability(self, verification_id: str, mobile: str) -> DataAvailabilityResponseSchema:

@@ -22,6 +22,7 @@ import httpx
 from cashfree_oneclick_generated.types import Response
 
 from cashfree_oneclick import bounded, errors, redaction, transport
+from cashfree_oneclick.deadline import DEADLINE, DeadlinePassedError, remaining
 from cashfree_oneclick.jsonbody import BodyError, parse_json
 from cashfree_oneclick.retries import parse_retry_after
 
@@ -83,13 +84,13 @@ def deadline_passed(call: Call[Any], attempt: int, seconds: float) -> errors.Dea
 
 
 def _past_deadline() -> bool:
-    left = bounded.remaining()
+    left = remaining()
     return left is not None and left <= 0
 
 
 # What a send can raise: no answer at all, an answer past a limit, an answer the generated parsing
 # could not read.
-FAILURES = (httpx.TransportError, bounded.DeadlinePassedError, bounded.UnreadableBodyError, *PARSE_ERRORS)
+FAILURES = (httpx.TransportError, DeadlinePassedError, bounded.UnreadableBodyError, *PARSE_ERRORS)
 
 
 @dataclass
@@ -104,7 +105,7 @@ class CallState(Generic[T]):
 
     def start(self) -> contextvars.Token[float | None]:
         """Set the call's deadline for every attempt and wait; reset it with the token returned."""
-        return bounded.DEADLINE.set(time.monotonic() + self.deadline)
+        return DEADLINE.set(time.monotonic() + self.deadline)
 
     def begin(self, number: int) -> int:
         if _past_deadline():
@@ -114,7 +115,7 @@ class CallState(Generic[T]):
         return number
 
     def failed(self, error: BaseException, number: int) -> errors.CashfreeError:
-        if isinstance(error, bounded.DeadlinePassedError):
+        if isinstance(error, DeadlinePassedError):
             self.ambiguous = self.ambiguous or not self.call.idempotent  # it may have been sent
             return deadline_passed(self.call, number, self.deadline)
         if isinstance(error, httpx.TransportError):

@@ -4,7 +4,7 @@ Retried: 429, 5xx and transport errors (no answer). Never any other 4xx: the sam
 the same answer. The wait is exponential with full jitter, capped, unless the vendor said how long:
 ``Retry-After`` (seconds or an HTTP date) or ``X-RateLimit-Reset`` (seconds) win, capped too. Both
 the number of attempts and the total time are bounded; a wait that would overrun the total, or the
-call's deadline (``bounded.DEADLINE``), is not started, and a call past its deadline is not retried.
+call's deadline (``deadline.DEADLINE``), is not started, and a call past its deadline is not retried.
 Sleeping is injectable (tests use a fake clock), and the async loop sleeps with
 ``asyncio.sleep`` so it never blocks the event loop.
 """
@@ -28,7 +28,7 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
-from cashfree_oneclick import bounded
+from cashfree_oneclick.deadline import remaining
 from cashfree_oneclick.errors import DeadlineExceededError, RateLimitedError, ServerError, TransportError
 
 RETRYABLE = (RateLimitedError, ServerError, TransportError)
@@ -90,10 +90,10 @@ def is_retryable(error: BaseException) -> bool:
 
 
 class stop_at_deadline(stop_base):  # noqa: N801 - named as tenacity's own stop conditions
-    """Stop when the wait would overrun the call's deadline (``bounded.DEADLINE``)."""
+    """Stop when the wait would overrun the call's deadline (``deadline.DEADLINE``)."""
 
     def __call__(self, retry_state: RetryCallState) -> bool:
-        left = bounded.remaining()
+        left = remaining()
         return left is not None and left - retry_state.upcoming_sleep <= 0
 
 

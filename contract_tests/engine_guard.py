@@ -14,6 +14,9 @@ one global hook for the length of one run and ignores the cases of any other sch
   at most ``max_depth`` levels (``jsonbody``). A body past a limit reaches the engine empty, and the
   guard keeps the reason: the runner reports it as a ``body_within_limits`` finding. (A body within
   the limits that is not strict JSON passes as it is: that is ``wire.json_body``'s finding.)
+- bounds the head of every answer to ``seconds`` in total too (``engine_sockets``: an adapter on every
+  session the engine makes), so a head dripping one byte at a time fails that call instead of holding
+  the engine;
 - refuses to send anything once the run is stopping at its time bound (:class:`RunStoppingError`).
 """
 
@@ -25,10 +28,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from cashfree_oneclick.jsonbody import BodyError, parse_json
+from contract_tests.engine_sockets import bound_heads
 from contract_tests.schemathesis_adapter import (
     add_session_response_hook,
+    add_session_setup,
     register_global_hook,
     remove_session_response_hook,
+    remove_session_setup,
     unregister_global_hook,
 )
 
@@ -128,15 +134,21 @@ class EngineGuard:
         self.stopping = threading.Event()  # set at the time bound: nothing more is sent
         self._hook = self.before_call  # one bound method: unregister removes exactly it
         self._session_cap = self._capper(None)
+        self._session_setup = self._bound_heads  # one bound method, as the hook above
 
     def __enter__(self) -> EngineGuard:
         register_global_hook("before_call", self._hook)
         add_session_response_hook(self._session_cap)
+        add_session_setup(self._session_setup)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         unregister_global_hook(self._hook)
         remove_session_response_hook(self._session_cap)
+        remove_session_setup(self._session_setup)
+
+    def _bound_heads(self, session: Any) -> None:
+        bound_heads(session, self.limits[2])
 
     def before_call(self, context: Any, case: Any, kwargs: dict[str, Any]) -> None:
         if not any(case.operation.schema is schema for schema in self.schemas):

@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 
 from cashfree_oneclick import bounded, redaction
+from cashfree_oneclick.deadline import DEADLINE, DeadlinePassedError
 from cashfree_oneclick.fake.transport import SyncASGITransport
 from cashfree_oneclick.jsonbody import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, BodyError, parse_json
 
@@ -102,7 +103,7 @@ def request(
     headers: dict[str, str] | None = None,
 ) -> Answer:
     """One request within ``seconds`` in total; NoAnswerError when no answer came in time."""
-    token = bounded.DEADLINE.set(time.monotonic() + max(seconds, 0.001))
+    token = DEADLINE.set(time.monotonic() + max(seconds, 0.001))
     try:
         response = http.request(method, url, json=json, headers=headers)
     except bounded.UnreadableBodyError as error:
@@ -110,10 +111,10 @@ def request(
         if not error.limit:  # within the limits, not strict JSON: kept as it came (wire.json_body's finding)
             return Answer(cut.status_code, cut.headers, cut.content, cut.request)
         return Answer(cut.status_code, cut.headers, b"", cut.request, error.reason)
-    except bounded.DeadlinePassedError as error:
+    except DeadlinePassedError as error:
         raise NoAnswerError(f"no complete answer within {seconds:.1f} s") from error
     except httpx.TransportError as error:
         raise NoAnswerError(f"{type(error).__name__}") from error
     finally:
-        bounded.DEADLINE.reset(token)
+        DEADLINE.reset(token)
     return Answer(response.status_code, response.headers, response.content, response.request)

@@ -40,6 +40,7 @@ __all__ = [
     "IncompatibleSchemathesisError",
     "Response",
     "add_session_response_hook",
+    "add_session_setup",
     "asgi_client",
     "check",
     "ensure_compatible",
@@ -49,6 +50,7 @@ __all__ = [
     "load_schema",
     "register_global_hook",
     "remove_session_response_hook",
+    "remove_session_setup",
     "unregister_global_hook",
 ]
 
@@ -209,6 +211,7 @@ def unregister_global_hook(hook: Any) -> None:
 
 
 _SESSION_HOOKS: list[Any] = []
+_SESSION_SETUPS: list[Any] = []
 
 
 def _dispatch_session_hooks(response: Any, *args: Any, **kwargs: Any) -> Any:
@@ -219,13 +222,16 @@ def _dispatch_session_hooks(response: Any, *args: Any, **kwargs: Any) -> Any:
 
 @cache
 def _hook_engine_sessions() -> None:
-    """Once per process: each requests session the engine makes dispatches to ``_SESSION_HOOKS``."""
+    """Once per process: each requests session the engine makes goes through ``_SESSION_SETUPS`` and
+    dispatches its responses to ``_SESSION_HOOKS``."""
     module: Any = importlib.import_module("schemathesis.engine.context")
     original = module.make_session
 
     @functools.wraps(original)  # its signature stays the one INTERNALS checks
     def make_session(*args: Any, **kwargs: Any) -> Any:
         session = original(*args, **kwargs)
+        for setup in list(_SESSION_SETUPS):
+            setup(session)
         session.hooks["response"].append(_dispatch_session_hooks)
         return session
 
@@ -240,6 +246,16 @@ def add_session_response_hook(hook: Any) -> None:
 
 def remove_session_response_hook(hook: Any) -> None:
     _SESSION_HOOKS[:] = [item for item in _SESSION_HOOKS if item is not hook]
+
+
+def add_session_setup(setup: Any) -> None:
+    """``setup(session)`` runs on every requests session the engine makes (to mount an adapter)."""
+    _hook_engine_sessions()
+    _SESSION_SETUPS.append(setup)
+
+
+def remove_session_setup(setup: Any) -> None:
+    _SESSION_SETUPS[:] = [item for item in _SESSION_SETUPS if item is not setup]
 
 
 check = schemathesis.check

@@ -2,7 +2,8 @@
 
 The project must keep them; a planted tree with the project's module names and this very
 configuration must break them: the cycle the suite once had (runner <-> conformance), a layer
-crossed, schemathesis imported beside its adapter, the fake's gate, admin routes and controls in a circle.
+crossed, schemathesis (or the engine's urllib3) imported beside its adapter, the fake's gate, admin
+routes and controls in a circle.
 """
 
 from __future__ import annotations
@@ -75,13 +76,14 @@ def test_a_planted_cycle_a_crossed_layer_and_a_stray_schemathesis_import_are_cau
     _module(tmp_path, "cashfree_oneclick.fake.admin", "from cashfree_oneclick.fake import controls\n")
     _module(tmp_path, "cashfree_oneclick.fake.controls", "from cashfree_oneclick.fake import app\n")
     _module(tmp_path, "cashfree_oneclick.fake.kit", "import cashfree_oneclick\n")  # allowed: kit.py only
-    _module(tmp_path, "contract_tests.schemathesis_adapter", "import schemathesis\n")
+    _module(tmp_path, "contract_tests.schemathesis_adapter", "import schemathesis\nimport requests\n")
+    _module(tmp_path, "contract_tests.engine_sockets", "import requests\nimport urllib3\n")  # allowed
     # The cycle contract_tests once had: the runner and conformance importing each other.
     _module(tmp_path, "contract_tests.runner", "from contract_tests import conformance\n")
     _module(tmp_path, "contract_tests.conformance", "from contract_tests import runner\n")
     # The client reaching into the suite; schemathesis imported beside its adapter.
     _module(tmp_path, "cashfree_oneclick.client", "import contract_tests.targets\n")
-    _module(tmp_path, "contract_tests.checks", "import schemathesis\n")
+    _module(tmp_path, "contract_tests.checks", "import schemathesis\nimport urllib3\n")
     # This very configuration (TOML strings, lists of strings and booleans are written as in JSON).
     top = {key: value for key, value in configuration.items() if key != "contracts"}
     lines = ["[tool.importlinter]", *(f"{key} = {json.dumps(value)}" for key, value in top.items())]
@@ -98,6 +100,7 @@ def test_a_planted_cycle_a_crossed_layer_and_a_stray_schemathesis_import_are_cau
         "No import cycle between sibling modules or packages",
         "cashfree_oneclick (client and fake) imports neither the pipeline, the suite nor tests",
         "Only contract_tests.schemathesis_adapter imports schemathesis",
+        "requests and urllib3 only in the schemathesis adapter and engine_sockets",
     }, run.stdout
     assert any(name.startswith("The fake in layers") for name in broken), run.stdout
     assert "No cycles are allowed in contract_tests" in run.stdout

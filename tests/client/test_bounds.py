@@ -4,7 +4,8 @@ Size (raw and decompressed), nesting depth and strict JSON end as MalformedRespo
 limit (a 5xx stays a ServerError, an undocumented status an UndocumentedStatusError); a 3xx is not
 followed; a vendor message that echoes a secret is masked; ``retry_after`` is the capped value; plain
 http to a host off this machine is refused unless allowed; the call's deadline covers a body still
-arriving. Real sockets and timing: tests/test_hostile_servers.py.
+arriving, and the sync client's sockets are bound to it. Real sockets and timing:
+tests/hostile/test_hostile_servers.py.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from cashfree_oneclick import (
     UndocumentedStatusError,
     resolve,
 )
+from cashfree_oneclick.bounded import BoundedClient
+from cashfree_oneclick.deadline import DeadlineBackend
 from tests.support.client import APP_SECRET, GENERAL_SECRET, SECRETS, Answer, Script, Twin, success
 
 ONCE = RetryPolicy(max_attempts=1)
@@ -209,3 +212,20 @@ def test_the_async_client_keeps_the_deadline_over_a_dripping_body() -> None:
     with pytest.raises(DeadlineExceededError, match=re.escape("deadline of 0.4 s")):
         asyncio.run(call())
     assert time.monotonic() - started < 1.5
+
+
+def test_every_socket_of_the_sync_client_keeps_the_deadline_also_through_a_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """httpcore's backend is wrapped under the client's own transport and under each proxy mounted
+    from the environment; a transport of the caller's (no httpcore sockets) is left as it is."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    with BoundedClient(max_bytes=SMALL, max_depth=64) as client:
+        pools = [client._transport, *client._mounts.values()]
+        backends = [getattr(getattr(t, "_pool", None), "_network_backend", None) for t in pools]
+    assert len(backends) >= 2  # the direct transport and the proxy's
+    assert all(isinstance(backend, DeadlineBackend) for backend in backends)
+
+    mock = httpx.MockTransport(lambda request: httpx.Response(200))
+    with BoundedClient(max_bytes=SMALL, max_depth=64, transport=mock) as client:
+        assert client._transport is mock

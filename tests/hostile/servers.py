@@ -57,6 +57,25 @@ async def slow_drip(request: dict[str, str], writer: asyncio.StreamWriter, conte
         await asyncio.sleep(0.1)
 
 
+async def header_drip(request: dict[str, str], writer: asyncio.StreamWriter, context: Context) -> None:
+    head = _head("200 OK", {"content-type": "application/json", "x-padding": "y" * 1000})
+    # The head one byte every 0.1 s: no read ever waits long. After 8 s the server hangs up with the
+    # head unfinished, so that a client that does not keep its deadline fails the test, not hangs it.
+    for byte in head[:80]:
+        writer.write(bytes([byte]))
+        await writer.drain()
+        await asyncio.sleep(0.1)
+
+
+async def drip_then_stall(request: dict[str, str], writer: asyncio.StreamWriter, context: Context) -> None:
+    writer.write(_head("200 OK", {"content-type": "application/json", "content-length": "1000"}))
+    for byte in b'{"verifica':  # 1 s of dripping, then silence until the peer gives up
+        writer.write(bytes([byte]))
+        await writer.drain()
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(8)  # then the server hangs up (a client past its deadline fails, never hangs)
+
+
 async def huge_body(request: dict[str, str], writer: asyncio.StreamWriter, context: Context) -> None:
     writer.write(_head("200 OK", {"content-type": "application/json", "content-length": str(HUGE_BYTES)}))
     chunk = b" " * 65536
@@ -98,6 +117,8 @@ async def nan(request: dict[str, str], writer: asyncio.StreamWriter, context: Co
 
 BEHAVIOURS = (
     Behaviour("slow_drip", slow_drip),
+    Behaviour("header_drip", header_drip),
+    Behaviour("drip_then_stall", drip_then_stall),
     Behaviour("huge_body", huge_body),
     Behaviour("gzip_bomb", gzip_bomb),
     Behaviour("deep_json", deep_json),

@@ -11,12 +11,15 @@
   before every test; skipped when no shared fake is given.
 
 Both hand out an ``OneClickFake`` over the one controls interface: the in-process controls, or the
-HTTP ones against the server's admin API. Imports of the fake happen inside the fixtures, so pytest
-starts even where its server dependencies (the ``fake`` extra) are not installed.
+HTTP ones against the server's admin API. Imports of the fake happen inside the fixtures (and the
+package ``cashfree_oneclick.fake`` imports its modules on first use), so pytest starts even where the
+fake's server dependencies (the ``fake`` extra) are not installed; a fixture of the fake then fails
+its test naming the extra.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -31,8 +34,21 @@ if TYPE_CHECKING:
     from cashfree_oneclick.fake.kit import OneClickFake
     from cashfree_oneclick.fake.lease import TenantLease
 
+EXTRA = "pip install 'cashfree-oneclick-kit[fake]'"
 SHARED_URL = "CASHFREE_FAKE_SHARED_URL"
 SHARED_ADMIN_TOKEN = "CASHFREE_FAKE_SHARED_ADMIN_TOKEN"  # noqa: S105 - the name of a variable
+
+
+def _require_fake_extra() -> None:
+    """Fail the test with the install line when the fake's server dependencies (the extra) are missing."""
+    try:
+        importlib.import_module("cashfree_oneclick.fake.app")
+    except ModuleNotFoundError as error:
+        pytest.fail(
+            f"the fake needs its server dependencies, which are not installed ({error.name} is missing): "
+            f"{EXTRA}",
+            pytrace=False,
+        )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -43,6 +59,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def oneclick_fake_config() -> FakeConfig:
+    _require_fake_extra()
     from cashfree_oneclick.fake.config import FakeConfig
 
     return FakeConfig()
@@ -50,6 +67,7 @@ def oneclick_fake_config() -> FakeConfig:
 
 @pytest.fixture
 def oneclick_fake(oneclick_fake_config: FakeConfig) -> Iterator[OneClickFake]:
+    _require_fake_extra()  # also when a conftest overrides the config fixture
     from cashfree_oneclick.fake.app import create_app
     from cashfree_oneclick.fake.kit import OneClickFake
 
@@ -96,6 +114,7 @@ def _same(served: FakeConfig, wanted: FakeConfig) -> bool:
 
 @pytest.fixture(scope="session")
 def _oneclick_served() -> Iterator[_ServedFake]:
+    _require_fake_extra()
     served = _ServedFake()
     try:
         yield served

@@ -48,6 +48,12 @@ def _names(wheel: Path) -> list[str]:
         return archive.namelist()
 
 
+def _outside_environment() -> dict[str, str]:
+    """This environment without what would tie a run to the repository's venv or its settings."""
+    tied = ("PYTHON", "PYTEST", "VIRTUAL_ENV", "UV_", "CASHFREE")
+    return {k: v for k, v in os.environ.items() if not k.startswith(tied)}
+
+
 def test_each_wheel_ships_one_package_with_py_typed(wheels: dict[str, Path]) -> None:
     assert sorted(wheels) == ["cashfree_oneclick_generated", "cashfree_oneclick_kit"]
     kit, generated = _names(wheels["cashfree_oneclick_kit"]), _names(wheels["cashfree_oneclick_generated"])
@@ -90,11 +96,7 @@ def test_clean_venv_runs_an_outside_test_file(wheels: dict[str, Path], tmp_path:
     app = tmp_path / "someone-elses-app"
     app.mkdir()
     shutil.copy(INTEGRATOR_TESTS, app / "test_integrator.py")
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTHON", "PYTEST", "VIRTUAL_ENV", "UV_", "CASHFREE"))
-    }
+    env = _outside_environment()
     output = _run(
         str(python), "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", cwd=app, env=env
     )
@@ -110,6 +112,49 @@ def test_clean_venv_runs_an_outside_test_file(wheels: dict[str, Path], tmp_path:
     installed = {p.name for p in site.iterdir()}
     assert {"cashfree_oneclick", "cashfree_oneclick_generated"} <= installed
     assert not installed & {"generated_client", "contract_tests", "scripts", "tests"}
+
+
+def test_without_the_fake_extra_pytest_starts_and_a_fake_fixture_names_the_extra(
+    wheels: dict[str, Path], tmp_path: Path
+) -> None:
+    """The plugin is loaded by every pytest run where the kit is installed: with the client only (no
+    `fake` extra), a test of the client still runs, and one that asks for the fake fails naming the
+    extra instead of pytest failing to start."""
+    venv = tmp_path / "venv"
+    python = venv / "bin" / "python"
+    _run(UV, "venv", "--quiet", "--python", sys.executable, str(venv), cwd=tmp_path)
+    kit, generated = wheels["cashfree_oneclick_kit"], wheels["cashfree_oneclick_generated"]
+    _run(
+        UV,
+        "pip",
+        "install",
+        "--quiet",
+        "--python",
+        str(python),
+        str(kit),
+        str(generated),
+        PYTEST,
+        cwd=tmp_path,
+    )
+    app = tmp_path / "client-only-app"
+    app.mkdir()
+    (app / "test_client_only.py").write_text(
+        "from cashfree_oneclick import OneClickClient, resolve\n\n\n"
+        "def test_the_client_needs_no_fake() -> None:\n"
+        "    settings = resolve(base_url='http://127.0.0.1:9/verification', environ={})\n"
+        "    assert OneClickClient(settings).settings is settings\n\n\n"
+        "def test_the_fake_fixture_names_the_extra(oneclick_fake: object) -> None:\n"
+        "    raise AssertionError('unreachable: the fixture fails first')\n",
+        encoding="utf-8",
+    )
+    env = _outside_environment()
+    done = subprocess.run(  # noqa: S603 - the venv's own pytest, fixed arguments
+        [str(python), "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider", "-rf"],
+        cwd=app, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "1 passed, 1 error" in done.stdout, done.stdout  # the fixture's failure: an error at setup
+    assert "pip install 'cashfree-oneclick-kit[fake]'" in done.stdout, done.stdout
 
 
 def _serves_the_admin_api(python: Path, cwd: Path, env: dict[str, str]) -> None:

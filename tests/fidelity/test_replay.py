@@ -1,11 +1,13 @@
 """``python -m contract_tests.fidelity`` on cassettes recorded against vendor stand-ins over real HTTP,
-and the suite's own verdict on a local server that is not our fake (judged foreign, clean, no
-/__fake__ call)."""
+the suite's own verdict on a local server that is not our fake (judged foreign, clean, no /__fake__
+call), and the artifacts of that command-line run of the nightly profile (what the nightly workflow
+uploads)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from cashfree_oneclick.redaction import Redactor
 from cashfree_oneclick.version import API_VERSION
 from contract_tests.fidelity import __main__ as cli
 from contract_tests.fidelity.rebuild import AsgiClient
+from contract_tests.profiles import PR_SEED
 from tests.support.vendor_runs import VendorRun
 
 pytestmark = pytest.mark.heavy(seconds=24)
@@ -310,3 +313,42 @@ def test_a_foreign_server_runs_clean_with_credentials_from_the_environment(ident
     }
     details = [json.loads(line)["response"]["status"] for line in lines if "user-details" in line]
     assert 200 in details, "the token from the environment was used"
+
+
+# What .github/workflows/nightly-contract.yml uploads and reads (findings.json opens the issues).
+ARTIFACTS = ("junit.xml", "summary.md", "cassette.ndjson", "findings.json")
+FINDING_KEYS = {"operation", "operation_id", "check", "title", "pointer", "severity", "deviation", "message"}
+
+
+def test_the_nightly_profile_writes_every_artifact_the_workflow_uploads(identical_run: VendorRun) -> None:
+    """The workflow runs ``make nightly TARGET=sandbox`` and uploads what the run writes; the identical
+    run is that command line (the nightly profile shrunk with CONTRACT_NIGHTLY_MAX_EXAMPLES, a fixed
+    seed) against a stand-in over HTTP: the seed and the profile reach the reports, and every artifact
+    the workflow uploads is written and well-formed. (``python -m contract_tests`` as a process of its
+    own: tests/contract/test_sandbox_policy.py.)"""
+    reports = identical_run.reports
+    # 0: pass, 1: new findings; both write the reports. 2 would be a run that could not start.
+    assert identical_run.exit_code in (0, 1)
+    assert sorted(path.name for path in reports.iterdir()) == sorted(ARTIFACTS)
+
+    summary = (reports / "summary.md").read_text(encoding="utf-8")
+    passed = identical_run.exit_code == 0
+    assert summary.startswith("# Contract run: PASS" if passed else "# Contract run: FAIL")
+    assert f"profile: `nightly`, seed `{PR_SEED}`" in summary
+    assert summary in identical_run.printed  # printed as well as written
+    suite = ET.parse(reports / "junit.xml").getroot()  # noqa: S314 - our own report, just written
+    assert list(suite.iter("testcase")), "a JUnit report with test cases"
+    report = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
+    assert set(report) == {"findings", "register"}
+    findings = report["findings"]
+    assert isinstance(findings, list)
+    # The register's use: each entry with contract matches, and the fake (no quirks) meets none.
+    assert {entry["use"] for entry in report["register"]} <= {"unused", "not exercised"}
+    assert "DEV-003" in {entry["id"] for entry in report["register"]}
+    assert all(finding.keys() >= FINDING_KEYS for finding in findings)
+    new = [finding for finding in findings if finding["deviation"] is None]
+    assert not new or identical_run.exit_code == 1, "a new finding fails the run"
+    # NDJSON lines end at "\n" only; generated bodies may hold U+2028 and the like, where splitlines() cuts.
+    interactions = identical_run.cassette.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert interactions, "the cassette records the traffic"
+    assert all(json.loads(line)["request"]["url"].startswith(identical_run.base_url) for line in interactions)

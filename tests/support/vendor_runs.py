@@ -7,6 +7,8 @@ once per session; tests read its cassette and reports from a session temporary d
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +47,7 @@ class VendorRun:
     reports: Path
     fake_paths: tuple[str, ...]  # /__fake__/ paths the run asked the stand-in for
     token: str  # the CASHFREE_ACCESS_TOKEN the run was given (minted on the stand-in's fake)
+    printed: str = ""  # what the command line printed (a run through it; empty for a small run)
 
     @property
     def cassette(self) -> Path:
@@ -94,5 +97,7 @@ def record(
             # to end in seconds.
             patch.setenv("CONTRACT_NIGHTLY_MAX_EXAMPLES", "2")
             arguments = ["--target", serving.base_url, "--profile", "nightly", "--seed", str(PR_SEED)]
-            exit_code = cli.main([*arguments, "--report-dir", str(directory), "--quiet"])
-    return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token)
+            with contextlib.redirect_stdout(io.StringIO()) as printed:
+                exit_code = cli.main([*arguments, "--report-dir", str(directory), "--quiet"])
+    out = printed.getvalue() if not small else ""
+    return VendorRun(serving.base_url, exit_code, directory, tuple(stand_ins[0].fake_paths), token, out)

@@ -101,9 +101,9 @@ def pytest_configure_node(node: Any) -> None:
 # `make test` hands whole modules to the workers in collection order (--dist loadfile): the modules
 # that cost most CPU (whole contract runs, served fakes, subprocesses) go first, heaviest first, so
 # that the workers finish together instead of one of them starting a 15 s module while the other
-# is already done. Each such module says so itself: `pytestmark = pytest.mark.heavy(seconds=N)`, N its
-# own CPU seconds: user+sys of `pytest -n 0 <module>` less that of a run of a light module (about 10 s
-# of start-up, which a worker pays once). Any other module keeps its place.
+# is already done. Each such module says so itself: `pytestmark = pytest.mark.heavy(seconds=N)`, N the
+# seconds it holds a worker in `make test` (its CPU where it computes, its waits where it waits on
+# dripping stand-ins or processes, which the other workers fill). Any other module keeps its place.
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A stable sort: every other module keeps its collection order.
     items.sort(key=lambda item: -heavy_seconds(item))

@@ -21,6 +21,8 @@ from contract_tests.drift.run import Outcome, quick, run_all, serve
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target
 
+pytestmark = pytest.mark.heavy(seconds=15)
+
 QUICK = [drift for drift in DRIFTS if drift.quick]
 # The rules the probes and response rules add; each must have a drift that only it catches.
 OWN_RULES = {

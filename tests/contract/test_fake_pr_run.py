@@ -24,7 +24,7 @@ from contract_tests.profiles import profile
 from contract_tests.targets import fake_target
 from scripts.deviations import load_register
 
-pytestmark = pytest.mark.heavy(seconds=24)
+pytestmark = pytest.mark.heavy(seconds=21)
 
 REGISTER = Path(__file__).resolve().parents[2] / "openapi" / "deviations.yaml"
 

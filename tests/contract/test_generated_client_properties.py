@@ -44,7 +44,7 @@ from scripts.yaml_io import load_yaml
 from tests.strategies import mobile_numbers, verification_ids
 from tests.support.fake_flow import served
 
-pytestmark = pytest.mark.heavy(seconds=5)
+pytestmark = pytest.mark.heavy(seconds=4)
 
 CONTRACT = Path(__file__).resolve().parents[2] / "openapi" / "bundles" / "contract.yaml"
 

@@ -6,9 +6,13 @@ import asyncio
 import dataclasses
 from typing import Any
 
+import pytest
+
 from contract_tests import probes, runner
 from contract_tests.profiles import Profile
 from contract_tests.targets import fake_target
+
+pytestmark = pytest.mark.heavy(seconds=4)
 
 
 class Slow:

@@ -31,7 +31,7 @@ from contract_tests.fidelity.rebuild import Rebuilder
 from tests.serving import serve
 from tests.standins import VendorStandIn
 
-pytestmark = pytest.mark.heavy(seconds=30)
+pytestmark = pytest.mark.heavy(seconds=3)
 
 ROOT = Path(__file__).resolve().parents[2]
 RATE_PER_SECOND = 30  # the scaled-down throttle (the sandbox's is 60/m)

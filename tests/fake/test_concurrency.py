@@ -19,7 +19,7 @@ from cashfree_oneclick.fake import FakeCashfree
 from tests.support.fake_bundle import assert_matches, deref, operation
 from tests.support.fake_flow import FlowClient, LiveServer, in_process, new_verification_id, over_http
 
-pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=8)]
+pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=4)]
 
 
 @pytest.fixture(params=["memory", "redis"])

@@ -26,7 +26,7 @@ from cashfree_oneclick.fake.redis_server import RedisServer, run_redis
 from tests.support.fake_bundle import assert_error, assert_matches
 from tests.support.fake_flow import FlowClient, new_verification_id
 
-pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=21)]
+pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=16)]
 
 WORKERS = 2
 PROMPT = 5.0  # seconds: the most an answer may take while Redis is gone

@@ -20,7 +20,7 @@ from tests.fake.tenant_scenarios import isolation
 from tests.fake.test_redis_service import STARTUP_SECONDS, WORKERS, assert_no_crash, worker_names
 from tests.support.fake_bundle import assert_error
 
-pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=15)]
+pytestmark = [pytest.mark.anyio, pytest.mark.heavy(seconds=5)]
 
 ADMIN_TOKEN = "test-shared-admin-token-42"  # noqa: S105 - a planted test value
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}

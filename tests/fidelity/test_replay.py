@@ -27,7 +27,7 @@ from contract_tests.fidelity.rebuild import AsgiClient
 from contract_tests.profiles import PR_SEED
 from tests.support.vendor_runs import VendorRun
 
-pytestmark = pytest.mark.heavy(seconds=24)
+pytestmark = pytest.mark.heavy(seconds=23)
 
 # Each recorded stand-in is a session fixture (tests/fidelity/conftest.py): every test that reads one is
 # in this module, which `make test` runs whole on one worker (--dist loadfile), so each is recorded once

@@ -42,7 +42,7 @@ from contract_tests.profiles import Profile
 from contract_tests.targets import resolve as resolve_target
 from tests.hostile.servers import BEHAVIOURS, CLIENT_ID, SECRET, Behaviour, hostile
 
-pytestmark = pytest.mark.heavy(seconds=20)
+pytestmark = pytest.mark.heavy(seconds=30)
 
 DEADLINE = 1.5
 CAP = 256 * 1024

@@ -19,8 +19,21 @@ from cashfree_oneclick.fake.lease import LeaseError, take_tenant
 from cashfree_oneclick.fake.threaded import serve_in_thread
 from cashfree_oneclick.version import API_VERSION
 
-pytestmark = pytest.mark.heavy(seconds=8)
-PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+pytestmark = pytest.mark.heavy(seconds=4)
+# The inner session loads the kit's plugin alone (PYTEST_DISABLE_PLUGIN_AUTOLOAD, then -p): it is all
+# the fixture needs, and the other installed plugins (schemathesis, hypothesis, ...) cost a second of
+# start-up each time.
+PYTEST = [
+    sys.executable,
+    "-m",
+    "pytest",
+    "-q",
+    "-p",
+    "no:cacheprovider",
+    "-p",
+    "cashfree_oneclick.fake.pytest_plugin",
+]
+ALONE = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
 ADMIN_TOKEN = "test-shared-fixture-admin-token"  # noqa: S105 - a planted test value
 INNER = """
 import json, os
@@ -58,7 +71,7 @@ def test_a_session_takes_a_tenant_and_gives_it_back(tmp_path: Path) -> None:
             run = subprocess.run(  # noqa: S603 - this interpreter's pytest on a file written here
                 [*PYTEST, str(tmp_path / "test_inner.py"), *options],
                 cwd=tmp_path,
-                env={**os.environ, "LEASE_OUT": str(out)},
+                env={**os.environ, **ALONE, "LEASE_OUT": str(out)},
                 capture_output=True,
                 text=True,
                 timeout=120,
@@ -79,7 +92,7 @@ def test_a_session_takes_a_tenant_and_gives_it_back(tmp_path: Path) -> None:
 
 def test_no_shared_fake_skips(tmp_path: Path) -> None:
     (tmp_path / "test_inner.py").write_text("def test_x(oneclick_shared_tenant):\n    pass\n")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CASHFREE_FAKE_SHARED")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASHFREE_FAKE_SHARED")} | ALONE
     run = subprocess.run(  # noqa: S603 - this interpreter's pytest on a file written here
         [*PYTEST, "-rs", str(tmp_path / "test_inner.py")],
         cwd=tmp_path,

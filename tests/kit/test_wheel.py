@@ -24,7 +24,7 @@ INTEGRATOR_TESTS = Path(__file__).with_name("integrator") / "test_integrator.py"
 PYTEST = "pytest==9.2.0"
 MYPY = "mypy==2.4.1"
 
-pytestmark = [pytest.mark.xdist_group("wheel"), pytest.mark.heavy(seconds=12)]
+pytestmark = [pytest.mark.xdist_group("wheel"), pytest.mark.heavy(seconds=13)]
 
 
 def _run(*command: str, cwd: Path, env: dict[str, str] | None = None) -> str:

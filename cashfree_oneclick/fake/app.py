@@ -11,6 +11,7 @@ store that cannot be reached is answered 503 ``state_store_unavailable`` at once
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import re
@@ -317,7 +318,7 @@ class FakeCashfree:
             if value is None:
                 if rule.required:
                     raise invalid_request(f"{rule.name}_missing", f"{rule.name} is missing in the request.")
-            elif not rule.validator.is_valid(value):
+            elif not rule.accepts(value):
                 raise invalid_request(f"{rule.name}_value_invalid", f"{rule.name} should be valid.")
         body = None
         if operation.body is not None:
@@ -370,11 +371,17 @@ async def _send_json(
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(payload)).encode()),
-        (b"date", formatdate(now, usegmt=True).encode()),
+        (b"date", _http_date(int(now))),
     ]
     headers += [(k.lower().encode(), v.encode()) for k, v in extra]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})
+
+
+@functools.lru_cache(maxsize=4)
+def _http_date(second: int) -> bytes:
+    """The Date header of a second (formatting it was 7 % of a user-details request's time)."""
+    return formatdate(second, usegmt=True).encode()
 
 
 def _check_api_key(operation: Operation, headers: Mapping[str, str], matched: bool) -> None:

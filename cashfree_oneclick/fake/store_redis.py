@@ -37,6 +37,10 @@ CONNECT_TIMEOUT = 1.0  # seconds; with one retry a dead Redis is reported in abo
 COMMAND_TIMEOUT = 1.0
 POOL_WAIT = 2.0  # how long a request waits for a free connection before it is a 503
 MAX_CONNECTIONS = 64  # per worker
+# A request admitted just before its tenant was deleted may still write a key after the deletion's
+# scan (a claimed id, a journal record: keys without a TTL). The deletion leaves a tombstone, and the
+# first sweep after this many seconds scans the tenant's prefix again.
+GONE_GRACE = 60.0
 _CACHED = 4096  # lookups and views a worker keeps; beyond, it starts over (they are cheap to redo)
 
 
@@ -149,9 +153,12 @@ class RedisStore(RedisTenantStore, RootStore):
         assert isinstance(view, RedisTenantStore)
         keys = [self._reg("seen"), self._reg("tenant", tenant_id), view.key_prefix + "epoch"]
         deleted = await self._run("deregister_tenant", keys, [tenant_id, self._reg()])
-        # Refused everywhere from here on; what it held goes now. (A request admitted just before may
-        # still write a key or two after this scan: those carry TTLs, or go with the next reset.)
+        # Refused everywhere from here on; what it held goes now, and what a request admitted just
+        # before writes after this scan goes with the tombstone's sweep (GONE_GRACE).
         await view.delete_keys()
+        if deleted:
+            with unavailable():
+                await self.redis.zadd(self._reg("gone"), {tenant_id: self.clock() + GONE_GRACE})
         self.forget(tenant_id)
         return bool(deleted)
 
@@ -217,9 +224,17 @@ class RedisStore(RedisTenantStore, RootStore):
         now = self._swept = self.clock()
         with unavailable():
             idle = await self.redis.zrangebyscore(self._reg("seen"), "-inf", now - self._idle_seconds)
+            buried = await self.redis.zrangebyscore(self._reg("gone"), "-inf", now)
         swept = [str(t) for t in idle]
         for tenant_id in swept:
             await self.delete_tenant(tenant_id)
+        for tenant_id in map(str, buried):  # deleted more than GONE_GRACE ago: its late writes go
+            view = self.tenant(tenant_id)
+            assert isinstance(view, RedisTenantStore)
+            await view.delete_keys()
+            self.forget(tenant_id)
+            with unavailable():
+                await self.redis.zrem(self._reg("gone"), tenant_id)
         return swept
 
     async def close(self) -> None:

@@ -26,7 +26,7 @@ from cashfree_oneclick.fake.state import (
     TenantGoneError,
 )
 from cashfree_oneclick.fake.store_memory import MemoryStore
-from cashfree_oneclick.fake.store_redis import MAX_CONNECTIONS, RedisStore
+from cashfree_oneclick.fake.store_redis import GONE_GRACE, MAX_CONNECTIONS, RedisStore
 from cashfree_oneclick.fake.tenancy import RootStore, key_digest, new_tenant
 from tests.support.fake_flow import START, FakeClock
 
@@ -196,7 +196,39 @@ async def test_tenant_registry_and_deletion(root: RootStore, request: pytest.Fix
         await root.tenant("tenant_never_made").now()
     await root.now()  # the default tenant is always there
     if isinstance(root, RedisStore):
-        assert await redis_keys(request, root.prefix) == [], "nothing of the deleted tenant is left"
+        # Nothing of the deleted tenant is left but its tombstone, until the sweep after the grace.
+        assert await redis_keys(request, root.prefix) == [root.prefix + "reg:gone"]
+
+
+async def test_what_a_late_request_writes_after_its_tenant_was_deleted_is_swept(
+    redis_server: RedisServer, clock: FakeClock, request: pytest.FixtureRequest
+) -> None:
+    """A request that passed the tenant check just before the deletion writes keys without a TTL (a
+    claimed id, a journal record, the clock offset, a reset's epoch) after the deletion's scan: the
+    tombstone's sweep removes them, so a deleted tenant cannot keep Redis growing."""
+    root = RedisStore(redis_server.url, LIFETIMES, clock, tenant_caps=CAPS, idle_seconds=IDLE)
+    try:
+        tenant_id = await created(root)
+        late = root.tenant(tenant_id)
+        await late.now()  # admitted
+        assert await root.delete_tenant(tenant_id)
+        await late.reset()  # first: a reset deletes the tenant's other keys
+        await late.claim_verification_id("data-availability", "vid-late")
+        await late.record(entry("op"))
+        await late.set_clock_offset(60)
+        leftovers = [k for k in await redis_keys(request, root.prefix) if tenant_id in k]
+        assert len(leftovers) >= 4, leftovers  # the race this guards against, reproduced
+        clock.advance(GONE_GRACE - 1)
+        await root.sweep_idle()
+        assert [k for k in await redis_keys(request, root.prefix) if tenant_id in k] == leftovers
+        clock.advance(2)
+        await root.sweep_idle()
+        assert await redis_keys(request, root.prefix) == []
+        with pytest.raises(TenantGoneError):
+            await root.tenant(tenant_id).now()
+    finally:
+        await root.reset()
+        await root.close()
 
 
 async def redis_keys(request: pytest.FixtureRequest, prefix: str) -> list[str]:

@@ -25,7 +25,7 @@ from pathlib import Path
 STARTED = time.monotonic()
 
 from cashfree_oneclick.redaction import REDACTOR  # noqa: E402 - after STARTED on purpose
-from contract_tests import findings, register_use, reports, runner  # noqa: E402
+from contract_tests import register_use, reports, runner  # noqa: E402
 from contract_tests.profiles import profile  # noqa: E402
 from contract_tests.targets import VARIABLES, TargetError, resolve  # noqa: E402
 from scripts.deviations import load_register  # noqa: E402
@@ -93,9 +93,7 @@ def main(argv: list[str] | None = None, started: float | None = None) -> int:
             target, prof, {}, [], [], [f"the run stopped: {type(error).__name__}: {error}"],
             time.monotonic() - started, "crashed",
         )  # fmt: skip
-    register = load_register(REGISTER)
-    result.findings = [findings.redact(f, REDACTOR) for f in findings.classify(result.findings, register)]
-    result.register = register_use.usage(register, result.findings, result.interactions, result.operation_ids)
+    register_use.judge_by_register(result, load_register(REGISTER), REDACTOR)
     outcome = reports.verdict(result)
     written = reports.write_all(result, outcome, args.report_dir, REDACTOR)
     print(written["markdown"].read_text(encoding="utf-8"))

@@ -14,12 +14,16 @@ import fnmatch
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cashfree_oneclick.jsonbody import BodyError, parse_json
-from contract_tests.findings import Finding, pointer_of
+from cashfree_oneclick.redaction import Redactor
+from contract_tests.findings import Finding, classify, pointer_of, redact
 from contract_tests.interactions import Interaction
 from scripts.deviations import Deviation, Match, Register
+
+if TYPE_CHECKING:
+    from contract_tests.runner import RunResult
 
 
 class Use(StrEnum):
@@ -35,6 +39,13 @@ class EntryUse:
     use: Use
     findings: int  # the run's findings the entry covered
     answers: int  # the run's answers that showed the entry's place
+
+
+def judge_by_register(result: RunResult, register: Register, redactor: Redactor) -> None:
+    """Classify ``result``'s findings by ``register`` (redacted) and record each entry's use: what the
+    command line and every run of ``make drift`` report (the summary's register section)."""
+    result.findings = [redact(f, redactor) for f in classify(result.findings, register)]
+    result.register = usage(register, result.findings, result.interactions, result.operation_ids)
 
 
 def usage(

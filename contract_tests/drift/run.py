@@ -26,6 +26,7 @@ from contract_tests.drift.corpus import BY_NAME, DRIFTS, Drift
 from contract_tests.drift.middleware import DriftApp
 from contract_tests.findings import Finding
 from contract_tests.profiles import profile
+from contract_tests.register_use import judge_by_register
 from contract_tests.targets import Target, fake_target, resolve
 from scripts.deviations import load_register
 
@@ -107,9 +108,7 @@ def full(name: str, report_dir: Path | None = None, whole: bool = False) -> Outc
         if drift.quick and not whole:
             return _probed(drift, target, started)
         result = runner.run(target, profile("pr"), progress=None)
-    result.findings = [
-        findings.redact(f, REDACTOR) for f in findings.classify(result.findings, load_register(REGISTER))
-    ]
+    judge_by_register(result, load_register(REGISTER), REDACTOR)
     verdict = reports.verdict(result)
     if report_dir is not None:
         reports.write_all(result, verdict, report_dir / name, REDACTOR)

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from contract_tests import findings, reports, runner
 from contract_tests.conformance import findings as conformance_findings
+from contract_tests.drift import DRIFTS
+from contract_tests.drift import run as drift_run
 from contract_tests.findings import Finding
 from contract_tests.interactions import Interaction
 from contract_tests.profiles import profile
@@ -95,3 +100,25 @@ def test_the_summary_and_findings_json_name_the_unused_entries() -> None:
     }  # fmt: skip
     assert by_id["DEV-001"]["use"] == "not exercised"
     assert reports.verdict(result).passed  # unused is said, not failed
+
+
+def test_the_command_line_and_make_drift_judge_by_the_register_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One step (``judge_by_register``) classifies and records the register's use, for the command
+    line and for each drift of ``make drift``: a drift's own summary has the register section too."""
+    null_score = _details(None)
+
+    def canned(target: Any, *args: Any, **kwargs: Any) -> runner.RunResult:
+        found = conformance_findings(BUNDLE, [null_score], IDS)
+        return runner.RunResult(target, profile("pr"), {}, found, [null_score], [], 1.0, "completed")
+
+    monkeypatch.setattr(runner, "run", canned)  # drift/run.py calls runner.run
+    whole = next(drift for drift in DRIFTS if not drift.quick)  # one that goes through the engine
+    drift_run.full(whole.name, tmp_path)
+
+    summary = (tmp_path / whole.name / "summary.md").read_text(encoding="utf-8")
+    assert "## Deviation register" in summary
+    data = json.loads((tmp_path / whole.name / "findings.json").read_text(encoding="utf-8"))
+    assert {entry["id"]: entry["use"] for entry in data["register"]}["DEV-003"] == "met"
+    assert "DEV-003" in [f["deviation"] for f in data["findings"]]

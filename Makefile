@@ -110,7 +110,13 @@ check: lint typecheck lint-imports lint-spec lint-workflows  ##[check] lint, typ
 contract: env  ##[main] the main job: the contract suite (TARGET=fake|sandbox|URL, PROFILE=pr|nightly)
 	$(PY) -m contract_tests --target $(TARGET) --profile $(PROFILE) --report-dir $(BUILD)/contract
 
-test: check test-tools  ##[main] make check, then the test suite
+# The warm-up (tests/support/warm_caches.py) runs beside `make check`, on the core check leaves idle: it
+# writes once the caches each xdist worker of a clean clone would otherwise build for itself, all at the
+# same time (measured: 8.9 s of one core on a clean clone, 3.4 s warm). Its output goes to a log; a
+# failing warm-up changes nothing but the time.
+test: env test-tools  ##[main] make check, then the test suite
+	@mkdir -p $(BUILD); timeout 300 $(PY) -m tests.support.warm_caches >$(BUILD)/warm-caches.log 2>&1 & warm=$$!; \
+	  status=0; $(MAKE) --no-print-directory check || status=$$?; wait $$warm || true; exit $$status
 	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(if $(JUNIT),--junitxml $(JUNIT))
 
 nightly: env  ##[suite] the nightly contract run (TARGET=sandbox in CI; CONTRACT_NIGHTLY_MAX_EXAMPLES shrinks it)

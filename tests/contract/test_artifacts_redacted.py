@@ -17,7 +17,7 @@ from contract_tests import __main__ as cli
 from contract_tests import auth
 from contract_tests.targets import fake_target
 
-pytestmark = pytest.mark.heavy(seconds=5)
+pytestmark = pytest.mark.heavy(seconds=9)
 
 PLANTED_APP = ("planted_app_id_4f1c", "planted-app-secret-8d2e71")
 PLANTED_GENERAL = ("planted_general_id_77aa", "planted-general-secret-19bc")

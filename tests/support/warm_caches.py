@@ -14,7 +14,6 @@ it, exactly as without this step. ``python -m tests.support.warm_caches`` exits 
 from __future__ import annotations
 
 import contextlib
-import io
 import sys
 
 import pytest
@@ -32,9 +31,7 @@ def _hypothesis_constants() -> None:
 
 
 def main() -> int:
-    quiet = io.StringIO()
-    with contextlib.redirect_stdout(quiet):
-        pytest.main(["--collect-only", "-q", "-p", "no:xdist", "-p", "no:cacheprovider"])
+    pytest.main(["--collect-only", "-q", "-p", "no:xdist", "-p", "no:cacheprovider"])
     with contextlib.suppress(Exception):
         _hypothesis_constants()
     return 0

@@ -149,18 +149,22 @@ class RedisStore(RedisTenantStore, RootStore):
     async def delete_tenant(self, tenant_id: str) -> bool:
         if tenant_id == DEFAULT_TENANT:
             return False
-        view = self.tenant(tenant_id)
-        assert isinstance(view, RedisTenantStore)
-        keys = [self._reg("seen"), self._reg("tenant", tenant_id), view.key_prefix + "epoch"]
+        keys = [self._reg("seen"), self._reg("tenant", tenant_id), self._tenant_prefix(tenant_id) + "epoch"]
         deleted = await self._run("deregister_tenant", keys, [tenant_id, self._reg()])
         # Refused everywhere from here on; what it held goes now, and what a request admitted just
         # before writes after this scan goes with the tombstone's sweep (GONE_GRACE).
-        await view.delete_keys()
+        await self._clear(tenant_id)
         if deleted:
             with unavailable():
                 await self.redis.zadd(self._reg("gone"), {tenant_id: self.clock() + GONE_GRACE})
-        self.forget(tenant_id)
         return bool(deleted)
+
+    async def _clear(self, tenant_id: str) -> None:
+        """Delete every key under the tenant's prefix and what this worker remembers of it."""
+        view = self.tenant(tenant_id)
+        assert isinstance(view, RedisTenantStore)
+        await view.delete_keys()
+        self.forget(tenant_id)
 
     def forget(self, tenant_id: str) -> None:
         self._views.pop(tenant_id, None)
@@ -229,10 +233,7 @@ class RedisStore(RedisTenantStore, RootStore):
         for tenant_id in swept:
             await self.delete_tenant(tenant_id)
         for tenant_id in map(str, buried):  # deleted more than GONE_GRACE ago: its late writes go
-            view = self.tenant(tenant_id)
-            assert isinstance(view, RedisTenantStore)
-            await view.delete_keys()
-            self.forget(tenant_id)
+            await self._clear(tenant_id)
             with unavailable():
                 await self.redis.zrem(self._reg("gone"), tenant_id)
         return swept
